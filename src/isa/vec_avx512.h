@@ -1,0 +1,61 @@
+/*
+ * Vector layer, AVX-512 (F, BW, DQ, VL): 16 float lanes, opmask registers.
+ * Included only by kernels_avx512.c. Semantics of each operation: see
+ * vec_sse2.h.
+ */
+#ifndef ACT_VEC_AVX512_H
+#define ACT_VEC_AVX512_H
+
+#include <immintrin.h>
+#include <stddef.h>
+
+#define ACT_ISA_SUFFIX avx512
+#define ACT_VLEN 16
+#define ACT_HAS_FMA 1
+
+typedef __m512 vf;
+typedef __mmask16 vm;
+
+static inline vf v_set1(float x) { return _mm512_set1_ps(x); }
+static inline vf v_zero(void) { return _mm512_setzero_ps(); }
+static inline vf v_load(const float *p) { return _mm512_loadu_ps(p); }
+static inline void v_store(float *p, vf v) { _mm512_storeu_ps(p, v); }
+
+/* Masked-off lanes are neither read nor written, and never fault. */
+static inline vf v_loadn(const float *p, size_t n) {
+    return _mm512_maskz_loadu_ps((__mmask16)((1u << n) - 1u), p);
+}
+static inline void v_storen(float *p, vf v, size_t n) {
+    _mm512_mask_storeu_ps(p, (__mmask16)((1u << n) - 1u), v);
+}
+
+static inline vf v_add(vf a, vf b) { return _mm512_add_ps(a, b); }
+static inline vf v_sub(vf a, vf b) { return _mm512_sub_ps(a, b); }
+static inline vf v_mul(vf a, vf b) { return _mm512_mul_ps(a, b); }
+static inline vf v_div(vf a, vf b) { return _mm512_div_ps(a, b); }
+static inline vf v_fma(vf a, vf b, vf c) { return _mm512_fmadd_ps(a, b, c); }
+static inline vf v_min(vf a, vf b) { return _mm512_min_ps(a, b); }
+static inline vf v_max(vf a, vf b) { return _mm512_max_ps(a, b); }
+
+static inline vf v_abs(vf a) { return _mm512_abs_ps(a); }
+static inline vf v_neg(vf a) {
+    return _mm512_castsi512_ps(
+        _mm512_xor_si512(_mm512_castps_si512(a), _mm512_set1_epi32((int)0x80000000u)));
+}
+static inline vf v_copysign(vf mag, vf sgn) {
+    /* bit select: sign from sgn, the rest from mag (imm 0xCA = a ? b : c, a the mask) */
+    return _mm512_castsi512_ps(_mm512_ternarylogic_epi32(_mm512_set1_epi32(0x7fffffff),
+                                                         _mm512_castps_si512(mag),
+                                                         _mm512_castps_si512(sgn), 0xCA));
+}
+
+static inline vm v_lt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
+static inline vm v_le(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LE_OQ); }
+static inline vm v_gt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_GT_OQ); }
+static inline vm v_ge(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_GE_OQ); }
+static inline vm v_isnan(vf a) { return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q); }
+static inline vm v_mand(vm a, vm b) { return (vm)(a & b); }
+static inline vm v_mor(vm a, vm b) { return (vm)(a | b); }
+static inline vf v_sel(vm m, vf a, vf b) { return _mm512_mask_blend_ps(m, b, a); }
+
+#endif

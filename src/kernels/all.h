@@ -1,0 +1,22 @@
+/*
+ * Every vector kernel body, in ACT_SIMD_KIND_LIST order. Included once per ISA
+ * by src/isa/kernels_<isa>.c after its vec_<isa>.h; the table at the end is
+ * that ISA's row of the dispatch table.
+ */
+#include "common.h"
+#include "list.h"
+
+#include "relu.h"
+#include "leaky_relu.h"
+#include "prelu.h"
+#include "bounded_relu.h"
+#include "relu6.h"
+#include "hardtanh.h"
+#include "hardsigmoid.h"
+#include "hardswish.h"
+#include "softsign.h"
+
+#define ACT_TABLE_ENTRY_(E, name) [ACT_##E] = ACT_KFN(name),
+/* act_kernels__<isa>: indexed by act_kind; NULL where this ISA has no kernel. */
+const act_kernel_fn ACT_CAT(act_kernels__, ACT_ISA_SUFFIX)[ACT_KIND_COUNT + 1] = {
+    ACT_SIMD_KIND_LIST(ACT_TABLE_ENTRY_)};

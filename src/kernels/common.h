@@ -1,0 +1,61 @@
+/*
+ * Shared pieces of the kernel bodies. Included after an ISA's vec_<isa>.h,
+ * which defines vf, vm, ACT_VLEN, ACT_ISA_SUFFIX and the v_* operations.
+ */
+#ifndef ACT_KERNELS_COMMON_H
+#define ACT_KERNELS_COMMON_H
+
+#include "../internal.h"
+
+#define ACT_CAT_(a, b) a##b
+#define ACT_CAT(a, b) ACT_CAT_(a, b)
+/* act_f32_<name>__<isa> */
+#define ACT_KFN(name) ACT_CAT(ACT_CAT(act_f32_, name), ACT_CAT(__, ACT_ISA_SUFFIX))
+
+/*
+ * ACT_UNARY_KERNEL(name) emits act_f32_<name>__<isa>() around the body
+ * `static inline vf act_<name>_v(vf x, const act_kargs *a)`: four vectors per
+ * iteration, then single vectors, then one partial vector that touches only
+ * the n % ACT_VLEN remaining elements. Each vector is loaded before its store,
+ * so in == out works. The parameters are copied to a local first: out[] may
+ * alias *a as far as the compiler knows, and a local lets it keep them in
+ * registers.
+ */
+#define ACT_UNARY_KERNEL(name)                                                             \
+    void ACT_KFN(name)(const float *in, float *out, size_t n, const act_kargs *a);         \
+    void ACT_KFN(name)(const float *in, float *out, size_t n, const act_kargs *a) {        \
+        const act_kargs k = *a;                                                            \
+        ACT_UNARY_LOOP(in, out, n, act_##name##_v, &k);                                    \
+    }
+
+/* The loop of ACT_UNARY_KERNEL: out[i] = F(in[i], ARG) for i < n. */
+#define ACT_UNARY_LOOP(in, out, n, F, ARG)                                                 \
+    do {                                                                                   \
+        size_t i_ = 0;                                                                     \
+        for (; i_ + 4 * ACT_VLEN <= (n); i_ += 4 * ACT_VLEN) {                             \
+            vf x0_ = v_load((in) + i_), x1_ = v_load((in) + i_ + ACT_VLEN);                \
+            vf x2_ = v_load((in) + i_ + 2 * ACT_VLEN);                                     \
+            vf x3_ = v_load((in) + i_ + 3 * ACT_VLEN);                                     \
+            v_store((out) + i_, F(x0_, ARG));                                              \
+            v_store((out) + i_ + ACT_VLEN, F(x1_, ARG));                                   \
+            v_store((out) + i_ + 2 * ACT_VLEN, F(x2_, ARG));                               \
+            v_store((out) + i_ + 3 * ACT_VLEN, F(x3_, ARG));                               \
+        }                                                                                  \
+        for (; i_ + ACT_VLEN <= (n); i_ += ACT_VLEN)                                       \
+            v_store((out) + i_, F(v_load((in) + i_), ARG));                                \
+        if (i_ < (n))                                                                      \
+            v_storen((out) + i_, F(v_loadn((in) + i_, (n) - i_), ARG), (n) - i_);          \
+    } while (0)
+
+/* x <= 0 (or -0) gives +0; NaN passes through because the compare is false. */
+static inline vf act_relu_core_v(vf x) { return v_sel(v_le(x, v_zero()), v_zero(), x); }
+
+/* x <= 0 ? x*slope : x; NaN passes through. */
+static inline vf act_leaky_core_v(vf x, vf slope) {
+    return v_sel(v_le(x, v_zero()), v_mul(x, slope), x);
+}
+
+/* y > hi ? hi : y; NaN passes through. */
+static inline vf act_cap_hi_v(vf y, vf hi) { return v_sel(v_gt(y, hi), hi, y); }
+
+#endif

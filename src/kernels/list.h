@@ -1,0 +1,44 @@
+/*
+ * The one list of kinds. X(ENUM, name): ENUM is the act_kind suffix, name the
+ * act_kind_name() string, which also names the kernel file and symbols
+ * (src/kernels/<name>.h, act_f32_<name>__<isa>).
+ */
+#ifndef ACT_KERNELS_LIST_H
+#define ACT_KERNELS_LIST_H
+
+#define ACT_KIND_LIST(X)                                                                   \
+    X(RELU, relu)                                                                          \
+    X(LEAKY_RELU, leaky_relu)                                                              \
+    X(PRELU, prelu)                                                                        \
+    X(BOUNDED_RELU, bounded_relu)                                                          \
+    X(RELU6, relu6)                                                                        \
+    X(HARDTANH, hardtanh)                                                                  \
+    X(ELU, elu)                                                                            \
+    X(SELU, selu)                                                                          \
+    X(CELU, celu)                                                                          \
+    X(GELU_TANH, gelu_tanh)                                                                \
+    X(GELU_ERF, gelu_erf)                                                                  \
+    X(SIGMOID, sigmoid)                                                                    \
+    X(TANH, tanh)                                                                          \
+    X(SILU, silu)                                                                          \
+    X(SOFTPLUS, softplus)                                                                  \
+    X(MISH, mish)                                                                          \
+    X(HARDSIGMOID, hardsigmoid)                                                            \
+    X(HARDSWISH, hardswish)                                                                \
+    X(SOFTSIGN, softsign)                                                                  \
+    X(LOGSIGMOID, logsigmoid)                                                              \
+    X(SWISH, swish)
+
+/* Kinds with a vector body in src/kernels/<name>.h, built for every SIMD ISA. */
+#define ACT_SIMD_KIND_LIST(X)                                                              \
+    X(RELU, relu)                                                                          \
+    X(LEAKY_RELU, leaky_relu)                                                              \
+    X(PRELU, prelu)                                                                        \
+    X(BOUNDED_RELU, bounded_relu)                                                          \
+    X(RELU6, relu6)                                                                        \
+    X(HARDTANH, hardtanh)                                                                  \
+    X(HARDSIGMOID, hardsigmoid)                                                            \
+    X(HARDSWISH, hardswish)                                                                \
+    X(SOFTSIGN, softsign)
+
+#endif
