@@ -1,0 +1,71 @@
+/*
+ * Vector layer, AArch64 Advanced SIMD (NEON): 4 float lanes. Included only by
+ * kernels_neon.c. Semantics of each operation: see vec_sse2.h. Every
+ * operation below is written to give the x86 layers' results bit for bit:
+ *   - v_min/v_max are a compare and a bit select, a < b ? a : b and
+ *     a > b ? a : b, as minps/maxps are. vminq_f32/vmaxq_f32 return NaN when
+ *     either side is NaN, and vminnmq/vmaxnmq return the number; neither is
+ *     the x86 rule (the second operand whenever the compare is false).
+ *   - comparisons are ordered (vcltq etc. are false when either side is NaN).
+ *   - v_fma is fused (vfmaq_f32), as on AVX2/AVX-512.
+ * AArch64 has no denormal flushing unless FPCR.FZ is set, which we never do.
+ */
+#ifndef ACT_VEC_NEON_H
+#define ACT_VEC_NEON_H
+
+#include <arm_neon.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ACT_ISA_SUFFIX neon
+#define ACT_VLEN 4
+#define ACT_HAS_FMA 1
+
+typedef float32x4_t vf;
+typedef uint32x4_t vm; /* all-ones lanes where true */
+
+static inline vf v_set1(float x) { return vdupq_n_f32(x); }
+static inline vf v_zero(void) { return vdupq_n_f32(0.0f); }
+static inline vf v_load(const float *p) { return vld1q_f32(p); }
+static inline void v_store(float *p, vf v) { vst1q_f32(p, v); }
+
+/* Tails (0 < n < ACT_VLEN) go through a stack buffer: never touch p[n]. */
+static inline vf v_loadn(const float *p, size_t n) {
+    float t[ACT_VLEN] = {0};
+    for (size_t i = 0; i < n; i++) t[i] = p[i];
+    return vld1q_f32(t);
+}
+static inline void v_storen(float *p, vf v, size_t n) {
+    float t[ACT_VLEN];
+    vst1q_f32(t, v);
+    for (size_t i = 0; i < n; i++) p[i] = t[i];
+}
+
+static inline vf v_add(vf a, vf b) { return vaddq_f32(a, b); }
+static inline vf v_sub(vf a, vf b) { return vsubq_f32(a, b); }
+static inline vf v_mul(vf a, vf b) { return vmulq_f32(a, b); }
+static inline vf v_div(vf a, vf b) { return vdivq_f32(a, b); }
+/* a*b + c with one rounding. Note vfmaq_f32's argument order: (addend, x, y). */
+static inline vf v_fma(vf a, vf b, vf c) { return vfmaq_f32(c, a, b); }
+static inline vf v_min(vf a, vf b) { return vbslq_f32(vcltq_f32(a, b), a, b); }
+static inline vf v_max(vf a, vf b) { return vbslq_f32(vcgtq_f32(a, b), a, b); }
+
+static inline vf v_abs(vf a) { return vabsq_f32(a); }
+static inline vf v_neg(vf a) { return vnegq_f32(a); }
+/* |mag| with the sign of sgn: the sign bit from sgn, the other bits from mag. */
+static inline vf v_copysign(vf mag, vf sgn) {
+    return vbslq_f32(vdupq_n_u32(0x80000000u), sgn, mag);
+}
+
+static inline vm v_lt(vf a, vf b) { return vcltq_f32(a, b); }
+static inline vm v_le(vf a, vf b) { return vcleq_f32(a, b); }
+static inline vm v_gt(vf a, vf b) { return vcgtq_f32(a, b); }
+static inline vm v_ge(vf a, vf b) { return vcgeq_f32(a, b); }
+/* x != x: vceqq is false for NaN, so its complement marks NaN lanes. */
+static inline vm v_isnan(vf a) { return vmvnq_u32(vceqq_f32(a, a)); }
+static inline vm v_mand(vm a, vm b) { return vandq_u32(a, b); }
+static inline vm v_mor(vm a, vm b) { return vorrq_u32(a, b); }
+/* m ? a : b, per lane */
+static inline vf v_sel(vm m, vf a, vf b) { return vbslq_f32(m, a, b); }
+
+#endif
