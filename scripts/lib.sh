@@ -7,7 +7,14 @@ ACT_JOBS="${ACT_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 ensure_pkgs() {
   local missing=() p
   for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    # a package:arch name is checked as given; a bare name must be installed for
+    # the native architecture (or be arch-independent), not just for arm64
+    if [[ $p == *:* ]]; then
+      dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    else
+      dpkg-query -W -f='${Status} ${Architecture}\n' "$p" 2>/dev/null |
+        grep -qE "install ok installed ($(dpkg --print-architecture)|all)$" || missing+=("$p")
+    fi
   done
   ((${#missing[@]})) || return 0
   if [ "$(id -u)" != 0 ]; then
