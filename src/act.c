@@ -24,7 +24,10 @@ static act_kargs kind_defaults(act_kind kind) {
     switch (kind) {
     case ACT_LEAKY_RELU: k.alpha = 0.01f; break;
     case ACT_BOUNDED_RELU: k.alpha = 6.0f; break;
-    case ACT_HARDTANH: k.alpha = -1.0f; k.beta = 1.0f; break;
+    case ACT_HARDTANH:
+        k.alpha = -1.0f;
+        k.beta = 1.0f;
+        break;
     case ACT_ELU:
     case ACT_CELU:
     case ACT_SOFTPLUS:
@@ -98,7 +101,8 @@ int act_params_default(act_kind kind, act_params *p, size_t size) {
     if ((unsigned)kind - 1u >= ACT_KIND_COUNT) return ACT_ERR_KIND;
     if (size < ACT_PARAMS_V1_SIZE) return ACT_ERR_SIZE;
     const act_kargs k = kind_defaults(kind);
-    if (size > sizeof(act_params)) memset((char *)p + sizeof(act_params), 0, size - sizeof(act_params));
+    if (size > sizeof(act_params))
+        memset((char *)p + sizeof(act_params), 0, size - sizeof(act_params));
     act_params d;
     memset(&d, 0, sizeof d);
     d.size = size;

@@ -70,8 +70,8 @@ static void detect_x86(int avail[ACT_ISA_MAX_ + 1]) {
     const int osxsave = (c >> 27) & 1, avx = (c >> 28) & 1, fma = (c >> 12) & 1;
     if (!osxsave || !avx) return;
     const unsigned long long xcr0 = xgetbv0();
-    const int ymm_os = (xcr0 & 0x6) == 0x6;     /* SSE + AVX state */
-    const int zmm_os = (xcr0 & 0xe6) == 0xe6;   /* + opmask, ZMM0-15 high halves, ZMM16-31 */
+    const int ymm_os = (xcr0 & 0x6) == 0x6;   /* SSE + AVX state */
+    const int zmm_os = (xcr0 & 0xe6) == 0xe6; /* + opmask, ZMM0-15 high halves, ZMM16-31 */
     if (__get_cpuid_max(0, NULL) < 7) return;
     __cpuid_count(7, 0, a, b, c, d);
     const int avx2 = (b >> 5) & 1;

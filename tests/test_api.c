@@ -30,7 +30,8 @@ static void assert_untouched(const float *o, size_t n) {
 }
 
 /* Expect status st and an untouched out[]. */
-static void expect_err(act_kind kind, const act_params *p, const float *i, float *o, size_t n, int st) {
+static void expect_err(act_kind kind, const act_params *p, const float *i, float *o, size_t n,
+                       int st) {
     fill();
     for (size_t k = 0; k < N + 8; k++) out[k] = f_from_bits(SENTINEL);
     assert_int_equal(act_apply(kind, p, i, o, n), st);
@@ -61,14 +62,17 @@ static void test_errors_kind(void **state) {
 static void test_errors_params(void **state) {
     (void)state;
     const float nan = NAN, inf = INFINITY;
-    struct { act_kind kind; float alpha, beta; } bad[] = {
-        {ACT_LEAKY_RELU, nan, 0},    {ACT_LEAKY_RELU, inf, 0},   {ACT_LEAKY_RELU, -inf, 0},
-        {ACT_BOUNDED_RELU, -1, 0},   {ACT_BOUNDED_RELU, nan, 0}, {ACT_BOUNDED_RELU, inf, 0},
-        {ACT_HARDTANH, 1, -1},       {ACT_HARDTANH, nan, 1},     {ACT_HARDTANH, -1, nan},
-        {ACT_HARDTANH, -inf, 1},     {ACT_ELU, nan, 0},          {ACT_ELU, inf, 0},
-        {ACT_CELU, 0, 0},            {ACT_CELU, -0.0f, 0},       {ACT_CELU, nan, 0},
-        {ACT_SOFTPLUS, 0, 0},        {ACT_SOFTPLUS, -1, 0},      {ACT_SOFTPLUS, inf, 0},
-        {ACT_SOFTPLUS, nan, 0},      {ACT_SWISH, nan, 0},        {ACT_SWISH, -inf, 0},
+    struct {
+        act_kind kind;
+        float alpha, beta;
+    } bad[] = {
+        {ACT_LEAKY_RELU, nan, 0},  {ACT_LEAKY_RELU, inf, 0},   {ACT_LEAKY_RELU, -inf, 0},
+        {ACT_BOUNDED_RELU, -1, 0}, {ACT_BOUNDED_RELU, nan, 0}, {ACT_BOUNDED_RELU, inf, 0},
+        {ACT_HARDTANH, 1, -1},     {ACT_HARDTANH, nan, 1},     {ACT_HARDTANH, -1, nan},
+        {ACT_HARDTANH, -inf, 1},   {ACT_ELU, nan, 0},          {ACT_ELU, inf, 0},
+        {ACT_CELU, 0, 0},          {ACT_CELU, -0.0f, 0},       {ACT_CELU, nan, 0},
+        {ACT_SOFTPLUS, 0, 0},      {ACT_SOFTPLUS, -1, 0},      {ACT_SOFTPLUS, inf, 0},
+        {ACT_SOFTPLUS, nan, 0},    {ACT_SWISH, nan, 0},        {ACT_SWISH, -inf, 0},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         act_params p;
@@ -112,7 +116,10 @@ static void test_errors_params(void **state) {
 
 static void test_errors_size(void **state) {
     (void)state;
-    struct { act_params p; unsigned char extra[16]; } big;
+    struct {
+        act_params p;
+        unsigned char extra[16];
+    } big;
     act_params p;
     act_params_default(ACT_ELU, &p, sizeof p);
     p.size = sizeof p - 1;
@@ -144,7 +151,8 @@ static void test_errors_overlap(void **state) {
         for (int i = 0; i < 2 * N; i++) buf[i] = f_from_bits(SENTINEL);
         float *o = buf + N / 2, *i_ = o + shift;
         if (i_ < buf || i_ + N > buf + 2 * N) continue;
-        assert_int_equal(act_apply(ACT_RELU, NULL, i_, o, N / 2), abs(shift) < N / 2 ? ACT_ERR_OVERLAP : ACT_OK);
+        assert_int_equal(act_apply(ACT_RELU, NULL, i_, o, N / 2),
+                         abs(shift) < N / 2 ? ACT_ERR_OVERLAP : ACT_OK);
         if (abs(shift) < N / 2)
             for (int k = 0; k < 2 * N; k++) assert_int_equal(f_bits(buf[k]), SENTINEL);
     }
@@ -184,7 +192,8 @@ static void test_names(void **state) {
     assert_null(act_isa_name((act_isa)0));
     assert_null(act_isa_name((act_isa)6));
     assert_int_equal(act_isa_from_name("AVX2"), 0);
-    assert_int_equal(act_version(), ACT_VERSION_MAJOR * 10000 + ACT_VERSION_MINOR * 100 + ACT_VERSION_PATCH);
+    assert_int_equal(act_version(),
+                     ACT_VERSION_MAJOR * 10000 + ACT_VERSION_MINOR * 100 + ACT_VERSION_PATCH);
     assert_string_equal(act_version_string(), "1.0.0");
 }
 
@@ -197,7 +206,8 @@ static void test_isa_controls(void **state) {
     assert_int_equal(act_set_max_isa((act_isa)0), ACT_ERR_ISA);
     assert_int_equal(act_set_max_isa((act_isa)6), ACT_ERR_ISA);
     for (int i = 1; i <= 5; i++)
-        if (!act_isa_available((act_isa)i)) assert_int_equal(act_set_max_isa((act_isa)i), ACT_ERR_ISA);
+        if (!act_isa_available((act_isa)i))
+            assert_int_equal(act_set_max_isa((act_isa)i), ACT_ERR_ISA);
     assert_int_equal(act_active_isa(), before); /* failed calls change nothing */
     for (int i = 1; i <= 5; i++) {
         if (!act_isa_available((act_isa)i)) continue;
@@ -235,7 +245,8 @@ static void *thread_main(void *arg) {
             const act_params p = tparams((act_kind)k);
             if (act_apply((act_kind)k, &p, tin, o, TN) != ACT_OK) bad++;
             for (int i = 0; i < TN; i++)
-                if (f_bits(o[i]) != f_bits(tref[k][i]) && !(isnan(o[i]) && isnan(tref[k][i]))) bad++;
+                if (f_bits(o[i]) != f_bits(tref[k][i]) && !(isnan(o[i]) && isnan(tref[k][i])))
+                    bad++;
         }
     free(o);
     return (void *)bad;
@@ -249,7 +260,8 @@ static void test_threads(void **state) {
         assert_int_equal(act_apply((act_kind)k, &p, tin, tref[k], TN), ACT_OK);
     }
     pthread_t th[4];
-    for (int t = 0; t < 4; t++) assert_int_equal(pthread_create(&th[t], NULL, thread_main, NULL), 0);
+    for (int t = 0; t < 4; t++)
+        assert_int_equal(pthread_create(&th[t], NULL, thread_main, NULL), 0);
     for (int t = 0; t < 4; t++) {
         void *r;
         pthread_join(th[t], &r);

@@ -53,10 +53,12 @@ static void build_inputs(void) {
     size_t n = 0;
     for (size_t i = 0; i < n_special; i++) inputs[n++] = f_from_bits(special_bits[i]);
     for (uint64_t u = 7; u <= 0xffffffffull; u += stride) inputs[n++] = f_from_bits((uint32_t)u);
-    for (size_t i = 0; i <= n_dense; i++) inputs[n++] = (float)(-20.0 + 40.0 * (double)i / (double)n_dense);
+    for (size_t i = 0; i <= n_dense; i++)
+        inputs[n++] = (float)(-20.0 + 40.0 * (double)i / (double)n_dense);
     /* the 100 floats either side of -3 and 3, where the hard* kinds bend */
     for (int s = -1; s <= 1; s += 2)
-        for (int i = -100; i < 100; i++) inputs[n++] = f_from_bits((uint32_t)((int32_t)f_bits(3.0f * (float)s) + i));
+        for (int i = -100; i < 100; i++)
+            inputs[n++] = f_from_bits((uint32_t)((int32_t)f_bits(3.0f * (float)s) + i));
     n_inputs = n;
 }
 
@@ -77,7 +79,10 @@ static act_params variant(act_kind kind, int v) {
     switch (kind) {
     case ACT_LEAKY_RELU: p.alpha = 0.2f; break;
     case ACT_BOUNDED_RELU: p.alpha = 2.5f; break;
-    case ACT_HARDTANH: p.alpha = -0.5f; p.beta = 2.0f; break;
+    case ACT_HARDTANH:
+        p.alpha = -0.5f;
+        p.beta = 2.0f;
+        break;
     case ACT_ELU: p.alpha = 0.5f; break;
     case ACT_CELU: p.alpha = -1.5f; break;
     case ACT_SOFTPLUS: p.alpha = 2.5f; break;
@@ -97,8 +102,14 @@ static float ref_at(act_kind kind, const act_params *p, size_t i, float x) {
 
 static int has_variant(act_kind kind) {
     switch (kind) {
-    case ACT_LEAKY_RELU: case ACT_PRELU: case ACT_BOUNDED_RELU: case ACT_HARDTANH:
-    case ACT_ELU: case ACT_CELU: case ACT_SOFTPLUS: case ACT_SWISH: return 1;
+    case ACT_LEAKY_RELU:
+    case ACT_PRELU:
+    case ACT_BOUNDED_RELU:
+    case ACT_HARDTANH:
+    case ACT_ELU:
+    case ACT_CELU:
+    case ACT_SOFTPLUS:
+    case ACT_SWISH: return 1;
     default: return 0;
     }
 }
@@ -125,7 +136,8 @@ typedef struct kcase {
 } kcase;
 
 static int is_simd_kind(act_kind kind) {
-#define ACT_IS_SIMD_(E, name) if (kind == ACT_##E) return 1;
+#define ACT_IS_SIMD_(E, name)                                                                      \
+    if (kind == ACT_##E) return 1;
     ACT_SIMD_KIND_LIST(ACT_IS_SIMD_)
 #undef ACT_IS_SIMD_
     return 0;
@@ -137,9 +149,10 @@ static void check_value(const kcase *c, const act_params *p, float x, float got,
     const uint32_t d = act_ulp_dist(got, want);
     const int exact_ok = !act_test_exact(c->kind) || isnan(want) || f_bits(got) == f_bits(want);
     if (d > bound || !exact_ok)
-        fail_msg("%s %s n=%zu alpha=%g: f(%a = 0x%08x) = %a (0x%08x), want %a (0x%08x): %u ULP > %u",
-                 c->name, what, n, (double)p->alpha, (double)x, f_bits(x), (double)got, f_bits(got),
-                 (double)want, f_bits(want), d, bound);
+        fail_msg(
+            "%s %s n=%zu alpha=%g: f(%a = 0x%08x) = %a (0x%08x), want %a (0x%08x): %u ULP > %u",
+            c->name, what, n, (double)p->alpha, (double)x, f_bits(x), (double)got, f_bits(got),
+            (double)want, f_bits(want), d, bound);
 }
 
 static void check_sweep(const kcase *c, int v, unsigned bound) {
@@ -174,10 +187,12 @@ static void check_lengths(const kcase *c, int v, unsigned bound) {
         guarded_alloc(&go, n);
         memcpy(gi.p, x, n * sizeof(float));
         assert_int_equal(act_apply(c->kind, &p, gi.p, go.p, n), ACT_OK);
-        for (size_t i = 0; i < n; i++) check_value(c, &p, x[i], go.p[i], want[i], bound, "guarded", n);
+        for (size_t i = 0; i < n; i++)
+            check_value(c, &p, x[i], go.p[i], want[i], bound, "guarded", n);
         memcpy(go.p, x, n * sizeof(float));
         assert_int_equal(act_apply(c->kind, &p, go.p, go.p, n), ACT_OK);
-        for (size_t i = 0; i < n; i++) check_value(c, &p, x[i], go.p[i], want[i], bound, "in-place", n);
+        for (size_t i = 0; i < n; i++)
+            check_value(c, &p, x[i], go.p[i], want[i], bound, "in-place", n);
         guarded_free(&gi);
         guarded_free(&go);
 
@@ -191,7 +206,8 @@ static void check_lengths(const kcase *c, int v, unsigned bound) {
             for (size_t i = 0; i < n; i++)
                 check_value(c, &p, x[i], bout[oo + i], want[i], bound, "unaligned", n);
             for (size_t i = 0; i < MAX_TAIL + 5; i++)
-                if (i < oo || i >= oo + n) assert_true(bout[i] == 12345.0f); /* nothing outside [0, n) */
+                if (i < oo || i >= oo + n)
+                    assert_true(bout[i] == 12345.0f); /* nothing outside [0, n) */
         }
     }
 }
@@ -199,7 +215,8 @@ static void check_lengths(const kcase *c, int v, unsigned bound) {
 static void test_kind_isa(void **state) {
     const kcase *c = *state;
     if (act_set_max_isa(c->isa) != ACT_OK) {
-        print_message("    %s: skipped, %s is not available on this CPU/build\n", c->name, act_isa_name(c->isa));
+        print_message("    %s: skipped, %s is not available on this CPU/build\n", c->name,
+                      act_isa_name(c->isa));
         skip();
     }
     assert_int_equal(act_active_isa(), c->isa);
@@ -216,20 +233,23 @@ static void test_kind_isa(void **state) {
 /* Limits act.h promises, bit for bit, on every ISA. */
 static void test_special_values(void **state) {
     (void)state;
-    struct { act_kind kind; uint32_t x, want; } t[] = {
-        {ACT_RELU, 0x80000000, 0x00000000},        {ACT_RELU, 0x00000001, 0x00000001},
-        {ACT_RELU6, 0x80000000, 0x00000000},       {ACT_RELU6, 0x7f800000, 0x40c00000},
-        {ACT_HARDTANH, 0x80000000, 0x80000000},    {ACT_LEAKY_RELU, 0xff800000, 0xff800000},
-        {ACT_GELU_TANH, 0xff800000, 0x80000000},   {ACT_GELU_ERF, 0xff800000, 0x80000000},
-        {ACT_GELU_TANH, 0x7f800000, 0x7f800000},   {ACT_GELU_ERF, 0x7f7fffff, 0x7f7fffff},
-        {ACT_SIGMOID, 0xff800000, 0x00000000},     {ACT_SIGMOID, 0x7f800000, 0x3f800000},
-        {ACT_TANH, 0xff800000, 0xbf800000},        {ACT_ELU, 0xff800000, 0xbf800000},
-        {ACT_SOFTPLUS, 0x7f800000, 0x7f800000},    {ACT_SOFTPLUS, 0x7f7fffff, 0x7f7fffff},
-        {ACT_SOFTPLUS, 0xff800000, 0x00000000},    {ACT_LOGSIGMOID, 0xff800000, 0xff800000},
-        {ACT_HARDSWISH, 0x7f7fffff, 0x7f7fffff},   {ACT_HARDSWISH, 0xff800000, 0x00000000},
-        {ACT_SOFTSIGN, 0x7f800000, 0x3f800000},    {ACT_SOFTSIGN, 0xff800000, 0xbf800000},
-        {ACT_SILU, 0x7f7fffff, 0x7f7fffff},        {ACT_MISH, 0x7f7fffff, 0x7f7fffff},
-        {ACT_SILU, 0xff800000, 0x80000000},        {ACT_HARDSIGMOID, 0x7f800000, 0x3f800000},
+    struct {
+        act_kind kind;
+        uint32_t x, want;
+    } t[] = {
+        {ACT_RELU, 0x80000000, 0x00000000},      {ACT_RELU, 0x00000001, 0x00000001},
+        {ACT_RELU6, 0x80000000, 0x00000000},     {ACT_RELU6, 0x7f800000, 0x40c00000},
+        {ACT_HARDTANH, 0x80000000, 0x80000000},  {ACT_LEAKY_RELU, 0xff800000, 0xff800000},
+        {ACT_GELU_TANH, 0xff800000, 0x80000000}, {ACT_GELU_ERF, 0xff800000, 0x80000000},
+        {ACT_GELU_TANH, 0x7f800000, 0x7f800000}, {ACT_GELU_ERF, 0x7f7fffff, 0x7f7fffff},
+        {ACT_SIGMOID, 0xff800000, 0x00000000},   {ACT_SIGMOID, 0x7f800000, 0x3f800000},
+        {ACT_TANH, 0xff800000, 0xbf800000},      {ACT_ELU, 0xff800000, 0xbf800000},
+        {ACT_SOFTPLUS, 0x7f800000, 0x7f800000},  {ACT_SOFTPLUS, 0x7f7fffff, 0x7f7fffff},
+        {ACT_SOFTPLUS, 0xff800000, 0x00000000},  {ACT_LOGSIGMOID, 0xff800000, 0xff800000},
+        {ACT_HARDSWISH, 0x7f7fffff, 0x7f7fffff}, {ACT_HARDSWISH, 0xff800000, 0x00000000},
+        {ACT_SOFTSIGN, 0x7f800000, 0x3f800000},  {ACT_SOFTSIGN, 0xff800000, 0xbf800000},
+        {ACT_SILU, 0x7f7fffff, 0x7f7fffff},      {ACT_MISH, 0x7f7fffff, 0x7f7fffff},
+        {ACT_SILU, 0xff800000, 0x80000000},      {ACT_HARDSIGMOID, 0x7f800000, 0x3f800000},
     };
     for (size_t k = 0; k < test_isa_count; k++) {
         if (act_set_max_isa(test_isas[k]) != ACT_OK) continue;
@@ -246,7 +266,9 @@ static void test_special_values(void **state) {
             float x[3] = {NAN, -NAN, f_from_bits(0x7fa00001)}, y[3];
             assert_int_equal(act_apply((act_kind)kind, &p, x, y, 3), ACT_OK);
             for (int i = 0; i < 3; i++)
-                if (!isnan(y[i])) fail_msg("%s/%s(NaN) = %a", act_kind_name((act_kind)kind), act_isa_name(test_isas[k]), (double)y[i]);
+                if (!isnan(y[i]))
+                    fail_msg("%s/%s(NaN) = %a", act_kind_name((act_kind)kind),
+                             act_isa_name(test_isas[k]), (double)y[i]);
         }
     }
 }
@@ -262,7 +284,8 @@ int main(void) {
             kcase *c = &cases[t];
             c->kind = (act_kind)kind;
             c->isa = test_isas[k];
-            snprintf(c->name, sizeof c->name, "%s/%s", act_kind_name(c->kind), act_isa_name(c->isa));
+            snprintf(c->name, sizeof c->name, "%s/%s", act_kind_name(c->kind),
+                     act_isa_name(c->isa));
             tests[t] = (struct CMUnitTest){c->name, test_kind_isa, NULL, NULL, c};
         }
     tests[t++] = (struct CMUnitTest){"special_values", test_special_values, NULL, NULL, NULL};

@@ -57,8 +57,8 @@ static void cpu_model(char *buf, size_t len) {
 /* The kernel's own feature words from /proc/cpuinfo, for the reader to compare
  * with the library's detection (which uses CPUID + XGETBV itself). */
 static void cpu_flags(char *buf, size_t len) {
-    static const char *const interesting[] = {"sse2", "avx", "avx2", "fma", "avx512f", "avx512bw",
-                                              "avx512dq", "avx512vl", "asimd", NULL};
+    static const char *const interesting[] = {
+        "sse2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512dq", "avx512vl", "asimd", NULL};
     buf[0] = 0;
     FILE *f = fopen("/proc/cpuinfo", "r");
     if (!f) return;
@@ -95,7 +95,8 @@ static int cmd_info(void) {
     printf("active ISA:   %s\n", act_isa_name(act_active_isa()));
     printf("kernels (kind: ISA of the kernel that serves it):\n");
     for (int k = 1; k <= ACT_KIND_COUNT; k++)
-        printf("  %-13s %s\n", act_kind_name((act_kind)k), act_isa_name(act_kernel_isa((act_kind)k)));
+        printf("  %-13s %s\n", act_kind_name((act_kind)k),
+               act_isa_name(act_kernel_isa((act_kind)k)));
     return 0;
 }
 

@@ -31,7 +31,9 @@ static float relu_s(float x, const act_kargs *a) {
     (void)a;
     return x > 0 || isnan(x) ? x : 0.0f;
 }
-static float leaky_relu_s(float x, const act_kargs *a) { return x > 0 || isnan(x) ? x : x * a->alpha; }
+static float leaky_relu_s(float x, const act_kargs *a) {
+    return x > 0 || isnan(x) ? x : x * a->alpha;
+}
 static float bounded_relu_s(float x, const act_kargs *a) {
     if (isnan(x)) return x;
     return x <= 0 ? 0.0f : (x > a->alpha ? a->alpha : x);
@@ -72,7 +74,8 @@ static float gelu_erf_s(float x, const act_kargs *a) {
     if (isinf(x)) return x > 0 ? x : -0.0f;
     const double d = x;
     /* erfc keeps the relative accuracy that 1 + erf(z) loses for z < 0 */
-    return (float)(d >= 0 ? 0.5 * d * (1.0 + erf(d * ACT_SQRT1_2)) : 0.5 * d * erfc(-d * ACT_SQRT1_2));
+    return (float)(d >= 0 ? 0.5 * d * (1.0 + erf(d * ACT_SQRT1_2))
+                          : 0.5 * d * erfc(-d * ACT_SQRT1_2));
 }
 static float sigmoid_s(float x, const act_kargs *a) {
     (void)a;
@@ -141,11 +144,11 @@ void act_f32_prelu__scalar(const float *in, float *out, size_t n, const act_karg
     }
 }
 
-#define ACT_SCALAR_KERNEL_(E, name)                                                        \
-    void act_f32_##name##__scalar(const float *in, float *out, size_t n, const act_kargs *a); \
-    void act_f32_##name##__scalar(const float *in, float *out, size_t n, const act_kargs *a) { \
-        const act_kargs k = *a;                                                            \
-        for (size_t i = 0; i < n; i++) out[i] = name##_s(in[i], &k);                       \
+#define ACT_SCALAR_KERNEL_(E, name)                                                                \
+    void act_f32_##name##__scalar(const float *in, float *out, size_t n, const act_kargs *a);      \
+    void act_f32_##name##__scalar(const float *in, float *out, size_t n, const act_kargs *a) {     \
+        const act_kargs k = *a;                                                                    \
+        for (size_t i = 0; i < n; i++) out[i] = name##_s(in[i], &k);                               \
     }
 ACT_SCALAR_KERNEL_(RELU, relu)
 ACT_SCALAR_KERNEL_(LEAKY_RELU, leaky_relu)

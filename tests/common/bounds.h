@@ -26,6 +26,9 @@ static inline unsigned act_test_ulp_bound(act_kind kind, act_isa served_by) {
 }
 
 /* Kinds whose result must match the reference bit for bit, sign of zero included. */
-static inline int act_test_exact(act_kind kind) { return act_test_ulp_bound(kind, ACT_ISA_SCALAR) == 0 && act_test_ulp_bound(kind, ACT_ISA_AVX2) == 0; }
+static inline int act_test_exact(act_kind kind) {
+    return act_test_ulp_bound(kind, ACT_ISA_SCALAR) == 0 &&
+           act_test_ulp_bound(kind, ACT_ISA_AVX2) == 0;
+}
 
 #endif

@@ -59,7 +59,8 @@ float act_ref_f32(act_kind kind, const act_params *p, float x) {
     switch (kind) {
     case ACT_RELU: return x > 0 ? x : 0.0f;
     case ACT_LEAKY_RELU:
-    case ACT_PRELU: return x > 0 ? x : (float)((double)x * al); /* 48-bit product, exact in double */
+    case ACT_PRELU:
+        return x > 0 ? x : (float)((double)x * al); /* 48-bit product, exact in double */
     case ACT_BOUNDED_RELU: return x <= 0 ? 0.0f : (x > al ? al : x);
     case ACT_RELU6: return x <= 0 ? 0.0f : (x > 6 ? 6.0f : x);
     case ACT_HARDTANH: return clampf_ref(x, al, be);
@@ -70,7 +71,10 @@ float act_ref_f32(act_kind kind, const act_params *p, float x) {
         const int pos = x > 0;
         switch (kind) {
         case ACT_ELU: return pos ? x : -al;
-        case ACT_SELU: return pos ? x : (float)(-1.0507009873554804934193349852946 * 1.6732632423543772848170429916717);
+        case ACT_SELU:
+            return pos ? x
+                       : (float)(-1.0507009873554804934193349852946 *
+                                 1.6732632423543772848170429916717);
         case ACT_CELU: return pos ? x : (al > 0 ? -al : -INFINITY);
         case ACT_GELU_TANH:
         case ACT_GELU_ERF:
