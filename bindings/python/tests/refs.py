@@ -199,13 +199,12 @@ def ulp_distance(got, ref64_):
     return d
 
 
-# Header bounds (act.h, "Maximum error in ULP"): the largest over the ISAs, since the tests
-# run every ISA this CPU has.
-MAX_ULP = {
-    "relu": 0, "leaky_relu": 0, "prelu": 0, "bounded_relu": 0, "relu6": 0, "hardtanh": 0,
-    "hardsigmoid": 1, "hardswish": 2, "softsign": 1,
-}
-DEFAULT_MAX_ULP = 1
+# Bounds: the kinds act.h calls exact must be bit-exact; every other kind within 2 ULP, the
+# largest bound act.h states for any kind on any ISA. (The C suite, tests/, enforces the
+# header's per-kind, per-ISA numbers against MPFR; here the point is that the binding hands
+# the right data, parameters and lengths to the library on every ISA.)
+MAX_ULP = {"relu": 0, "leaky_relu": 0, "prelu": 0, "bounded_relu": 0, "relu6": 0, "hardtanh": 0}
+DEFAULT_MAX_ULP = 2
 
 
 def max_ulp(kind):
