@@ -68,4 +68,42 @@ static inline vm v_mor(vm a, vm b) { return vorrq_u32(a, b); }
 /* m ? a : b, per lane */
 static inline vf v_sel(vm m, vf a, vf b) { return vbslq_f32(m, a, b); }
 
+/* Transcendental-kind helpers: semantics in vec_sse2.h. Each is the same
+ * operation sequence as vec_avx2.h's, so results match AVX2 bit for bit. */
+#include <sleef.h>
+
+/* FRINTN: nearest, ties to even, for every x (beyond 2^23 x is an integer already). */
+static inline vf v_round(vf x) { return vrndnq_f32(x); }
+static inline vf v_pow2(vf n) {
+    return vreinterpretq_f32_s32(vshlq_n_s32(vaddq_s32(vcvtnq_s32_f32(n), vdupq_n_s32(127)), 23));
+}
+static inline vf v_ldexp(vf y, vf n) {
+    const int32x4_t ni = vcvtnq_s32_f32(n), n1 = vshrq_n_s32(ni, 1), n2 = vsubq_s32(ni, n1);
+    const int32x4_t b = vdupq_n_s32(127);
+    const vf s1 = vreinterpretq_f32_s32(vshlq_n_s32(vaddq_s32(n1, b), 23));
+    const vf s2 = vreinterpretq_f32_s32(vshlq_n_s32(vaddq_s32(n2, b), 23));
+    return vmulq_f32(vmulq_f32(y, s1), s2);
+}
+/* lo = a*b + (-hi), fused: x86 vfmsub's a*b - hi, zero sign included
+ * (-vfmsq(hi, a, b) would give -0 where vfmsub gives +0). */
+static inline vf v_two_prod(vf a, vf b, vf *lo) {
+    const vf hi = vmulq_f32(a, b);
+    *lo = vfmaq_f32(vnegq_f32(hi), a, b);
+    return hi;
+}
+/* c - a*b, fused (FMLS), as x86 vfnmadd. */
+static inline vf v_resid(vf a, vf b, vf c) { return vfmsq_f32(c, a, b); }
+static inline vf v_recip(vf b) { return vdivq_f32(vdupq_n_f32(1.0f), b); }
+static inline int v_any(vm m) { return vmaxvq_u32(m) != 0; }
+static inline vm v_eq(vf a, vf b) { return vceqq_f32(a, b); }
+static inline vm v_isinf(vf a) { return vceqq_f32(vabsq_f32(a), vdupq_n_f32(__builtin_inff())); }
+static inline vm v_mnot(vm m) { return vmvnq_u32(m); }
+
+static inline vf v_exp(vf x) { return Sleef_expf4_u10advsimd(x); }
+static inline vf v_expm1(vf x) { return Sleef_expm1f4_u10advsimd(x); }
+static inline vf v_log1p(vf x) { return Sleef_log1pf4_u10advsimd(x); }
+static inline vf v_tanh(vf x) { return Sleef_tanhf4_u10advsimd(x); }
+static inline vf v_erf(vf x) { return Sleef_erff4_u10advsimd(x); }
+static inline vf v_erfc(vf x) { return Sleef_erfcf4_u15advsimd(x); }
+
 #endif
