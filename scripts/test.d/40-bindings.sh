@@ -53,7 +53,9 @@ if ! env -u LD_LIBRARY_PATH ACT_LIB_DIR="$lib_dir" \
   failed+=(cargo-test)
 fi
 if ! env -u LD_LIBRARY_PATH ACT_LIB_DIR="$lib_dir" \
-  cargo run --offline -q -j "$ACT_JOBS" --manifest-path "$manifest" --example gelu -- -1 0 1 >/dev/null; then
+  cargo run --offline -q -j "$ACT_JOBS" --manifest-path "$manifest" --example gelu -- -1 0 1 >/dev/null ||
+  ! env -u LD_LIBRARY_PATH ACT_LIB_DIR="$lib_dir" \
+    cargo run --offline -q -j "$ACT_JOBS" --manifest-path "$manifest" --example tour >/dev/null; then
   failed+=(cargo-example)
 fi
 
