@@ -1,0 +1,95 @@
+# AArch64: cross-build with Debian's aarch64-linux-gnu-gcc into $ACT_BUILD/aarch64
+# (cmake/toolchains/aarch64-linux-gnu.cmake) and run the whole ctest suite under
+# qemu-aarch64; every test forces each ISA the target has (neon, scalar) itself.
+# Then: `act info` must report neon active and every SIMD kind served by neon,
+# ACT_MAX_ISA=scalar must cap it, and `act eval` under qemu must agree bit for
+# bit with the native x86 build for the exact kinds (reported for the others).
+#
+# Emulation is 10-30x slower: ACT_TEST_SCALE (default 0.25 here) shrinks the
+# sweeps; ACT_SKIP_AARCH64=1 skips the stage (CI runs it as a job of its own).
+source "$(dirname "$0")/../lib.sh"
+if [ -n "${ACT_SKIP_AARCH64:-}" ]; then
+  echo "aarch64: skipped (ACT_SKIP_AARCH64 is set)"
+  exit 0
+fi
+
+# ensure_arm64: the cross compiler, qemu, and the arm64 builds of the libraries
+# (multiarch). Adds the arm64 architecture and runs apt-get update at most once;
+# installs only what is missing.
+ensure_arm64() {
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    [ "$(id -u)" = 0 ] || { echo "run as root, or: dpkg --add-architecture arm64" >&2; return 1; }
+    dpkg --add-architecture arm64
+    rm -f /tmp/.act-apt-updated # the package lists must now include arm64
+  fi
+  # an arm64 architecture added earlier but never fetched: update once more
+  compgen -G "/var/lib/apt/lists/*binary-arm64_Packages*" >/dev/null || rm -f /tmp/.act-apt-updated
+  ensure_pkgs gcc-aarch64-linux-gnu qemu-user \
+    libsleef-dev:arm64 libcmocka-dev:arm64 libmpfr-dev:arm64 libgmp-dev:arm64
+}
+ensure_arm64
+
+build="$ACT_BUILD/aarch64"
+cmake -S "$ACT_ROOT" -B "$build" -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_TOOLCHAIN_FILE="$ACT_ROOT/cmake/toolchains/aarch64-linux-gnu.cmake" >/dev/null
+cmake --build "$build" -j "$ACT_JOBS"
+readelf -h "$build/libact.so.1" | grep -q 'Machine:.*AArch64' ||
+  { echo "aarch64: $build/libact.so.1 is not an AArch64 library" >&2; exit 1; }
+# the emulator command the toolchain chose (a ;-list in the cache)
+read -r -a qemu <<<"$(sed -n 's/^ACT_QEMU_AARCH64:STRING=//p' "$build/CMakeCache.txt" | tr ';' ' ')"
+
+echo "--- act info (qemu)"
+info=$("${qemu[@]}" "$build/act" info)
+echo "$info"
+grep -qx 'active ISA:   neon' <<<"$info" || { echo "aarch64: neon is not the active ISA" >&2; exit 1; }
+grep -q ' sse2=no avx2=no avx512=no neon=yes' <<<"$info" ||
+  { echo "aarch64: wrong ISA availability" >&2; exit 1; }
+# every kind with a vector body (ACT_SIMD_KIND_LIST) must be served by neon
+simd_kinds=$(sed -n '/define ACT_SIMD_KIND_LIST/,/^$/p' "$ACT_ROOT/src/kernels/list.h" |
+  grep -oE 'X\([A-Z0-9_]+, [a-z0-9_]+\)' | sed -E 's/.*, ([a-z0-9_]+)\)/\1/')
+for k in $simd_kinds; do
+  grep -qE "^  $k +neon\$" <<<"$info" || { echo "aarch64: $k is not served by neon" >&2; exit 1; }
+done
+echo "neon serves: $(echo $simd_kinds)"
+scalar_info=$(ACT_MAX_ISA=scalar "${qemu[@]}" "$build/act" info)
+grep -qx 'active ISA:   scalar' <<<"$scalar_info" ||
+  { echo "aarch64: ACT_MAX_ISA=scalar did not cap the ISA" >&2; exit 1; }
+
+echo "--- ctest (qemu, ACT_TEST_SCALE=${ACT_TEST_SCALE:-0.25})"
+ACT_TEST_SCALE="${ACT_TEST_SCALE:-0.25}" ctest --test-dir "$build" --output-on-failure -j "$ACT_JOBS"
+
+# Cross-architecture agreement, through the CLI: the same 256 inputs per kind on
+# neon (qemu) and on the best x86 FMA ISA of the native build (stage 10), if any.
+native="$ACT_BUILD/x86/act"
+if [ -f "$ACT_BUILD/x86/CMakeCache.txt" ]; then
+  cmake --build "$ACT_BUILD/x86" -j "$ACT_JOBS" --target act_cli >/dev/null
+  x86_isa=$("$native" info | sed -n 's/^active ISA: *//p')
+  case $x86_isa in avx2 | avx512) ;; *) x86_isa= ;; esac
+fi
+if [ -x "$native" ] && [ -n "${x86_isa:-}" ]; then
+  echo "--- act eval: neon (qemu) vs $x86_isa (native), 256 inputs per kind"
+  xs=(nan -nan inf -inf 0 -0 0x1p-149 -0x1p-149 0x1.fffffcp-127 0x1p-126 0x1.fffffep+127 -0x1.fffffep+127
+      3 -3 6 -6 1 -1 0x1p+26 -0x1p+26 0x1.000002p+25)
+  i=0
+  while ((${#xs[@]} < 256)); do # a fixed sweep over [-20, 20]
+    xs+=("$(awk -v i=$i 'BEGIN { printf "%.9g", -20 + 40 * i / 234.0 + 1e-3 * (i % 7) }')")
+    i=$((i + 1))
+  done
+  mismatched=() exact_bad=()
+  for k in $(sed -n '/define ACT_KIND_LIST/,/^$/p' "$ACT_ROOT/src/kernels/list.h" |
+    grep -oE 'X\([A-Z0-9_]+, [a-z0-9_]+\)' | sed -E 's/.*, ([a-z0-9_]+)\)/\1/'); do
+    # the hex result of each line, NaN sign dropped (x86 makes -nan where Arm makes nan)
+    a=$("${qemu[@]}" "$build/act" eval "$k" --isa neon "${xs[@]}" 2>&1 | sed -E 's/.*\[(.*)\].*/\1/; s/^-nan$/nan/')
+    b=$("$native" eval "$k" --isa "$x86_isa" "${xs[@]}" 2>&1 | sed -E 's/.*\[(.*)\].*/\1/; s/^-nan$/nan/')
+    if [ "$a" != "$b" ]; then
+      n=$(diff <(echo "$a") <(echo "$b") | grep -c '^<' || true)
+      mismatched+=("$k:$n")
+      case $k in relu | leaky_relu | prelu | bounded_relu | relu6 | hardtanh) exact_bad+=("$k") ;; esac
+    fi
+  done
+  echo "differing results (kind:count of 256): ${mismatched[*]:-none}"
+  ((${#exact_bad[@]} == 0)) || { echo "aarch64: exact kinds differ from x86: ${exact_bad[*]}" >&2; exit 1; }
+else
+  echo "--- act eval comparison skipped: no native x86 build with an FMA ISA in $ACT_BUILD/x86"
+fi
+echo "aarch64: ok"
