@@ -4,6 +4,8 @@
 use act::{
     apply, apply_inplace, apply_inplace_with, apply_with, available_isas, set_max_isa, Kind, Params,
 };
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::Mutex;
 
 extern "C" {
@@ -143,10 +145,9 @@ fn reference(kind: Kind, x: f32, alpha: Option<f32>, beta: Option<f32>, slope: f
     }
 }
 
-/// Kinds act.h calls exact must be bit-exact; every other kind within 2 ULP, the largest
-/// bound act.h states for any kind on any ISA (the C suite enforces the per-kind, per-ISA
-/// numbers against MPFR; here the point is that the binding passes the right data).
-fn max_ulp(kind: Kind) -> u64 {
+/// The fallback bound when act.h's table cannot be read: bit-exact for the kinds act.h
+/// calls exact, 2 ULP for the others.
+fn fallback_ulp(kind: Kind) -> u64 {
     match kind {
         Kind::Relu
         | Kind::LeakyRelu
@@ -155,6 +156,109 @@ fn max_ulp(kind: Kind) -> u64 {
         | Kind::Relu6
         | Kind::Hardtanh => 0,
         _ => 2,
+    }
+}
+
+type Bounds = HashMap<String, HashMap<String, u64>>;
+
+/// act.h's "Maximum error in ULP" table: kind name -> ISA name -> bound. `None` if the
+/// header (ACT_HEADER overrides its path) is missing or the table cannot be read.
+fn header_bounds() -> Option<Bounds> {
+    let path = std::env::var_os("ACT_HEADER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../include/act/act.h")
+        });
+    let text = std::fs::read_to_string(path).ok()?;
+    let start = text.find("Maximum error in ULP")?;
+    let end = start + text[start..].find("*/")?;
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+    let mut columns: Option<Vec<String>> = None;
+    let mut pending: Vec<String> = Vec::new();
+    let mut default: Option<HashMap<String, u64>> = None;
+    let mut bounds = Bounds::new();
+    for line in text[start..end].lines() {
+        let body = line.trim_matches(|c: char| c == ' ' || c == '*' || c == '\t');
+        let words: Vec<&str> = body.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let cols = match &columns {
+            None => {
+                if words[0] == "kind" && words.contains(&"scalar") {
+                    columns = Some(words[1..].iter().map(|w| w.to_string()).collect());
+                }
+                continue;
+            }
+            Some(c) => c.clone(),
+        };
+        // standalone integers: "1", not "2u" or "1.5"; "(served by scalar, 1 ULP)" counts
+        let nums: Vec<u64> = body
+            .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',')
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        let max = nums.iter().copied().max();
+        let per: HashMap<String, u64> = if nums.len() == cols.len() {
+            cols.iter().cloned().zip(nums.iter().copied()).collect()
+        } else {
+            cols.iter().map(|c| (c.clone(), max.unwrap_or(0))).collect()
+        };
+        if body.starts_with("every other kind") {
+            if max.is_some() {
+                default = Some(per);
+            }
+            continue;
+        }
+        pending.extend(
+            words
+                .iter()
+                .filter(|w| kinds.contains(w))
+                .map(|w| w.to_string()),
+        );
+        if max.is_some() {
+            for k in pending.drain(..) {
+                bounds.insert(k, per.clone());
+            }
+        }
+    }
+    columns?;
+    for k in kinds {
+        if !bounds.contains_key(k) {
+            bounds.insert(k.to_string(), default.clone()?);
+        }
+    }
+    Some(bounds)
+}
+
+/// The bound for `kind` served by the ISA `act_kernel_isa` reports now.
+fn max_ulp(table: &Option<Bounds>, kind: Kind) -> u64 {
+    let isa = act::kernel_isa(kind).to_string();
+    match table.as_ref().and_then(|t| t.get(kind.name())) {
+        Some(per) => per
+            .get(&isa)
+            .copied()
+            .unwrap_or_else(|| per.values().copied().max().unwrap_or(0)),
+        None => fallback_ulp(kind),
+    }
+}
+
+#[test]
+fn header_table_is_read() {
+    match header_bounds() {
+        None => eprintln!("act.h's ULP table not found or not readable: fallback bounds in use"),
+        Some(t) => {
+            for k in Kind::ALL {
+                assert!(t.contains_key(k.name()), "{}", k);
+                if fallback_ulp(k) == 0 {
+                    assert!(
+                        t[k.name()].values().all(|b| *b == 0),
+                        "{}: {:?}",
+                        k,
+                        t[k.name()]
+                    );
+                }
+            }
+        }
     }
 }
 
@@ -252,7 +356,7 @@ fn check(
     if let Err(e) = apply_with(kind, params, x, &mut y) {
         return Some(format!("{} on {}: {}", kind, isa, e));
     }
-    let bound = max_ulp(kind);
+    let bound = max_ulp(&header_bounds(), kind);
     let mut worst: Option<(u64, usize, f64)> = None;
     let mut count = 0usize;
     for (i, (&xi, &yi)) in x.iter().zip(&y).enumerate() {
