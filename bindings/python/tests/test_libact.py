@@ -585,16 +585,10 @@ def test_env_max_isa_is_honoured():
 # --- threads and the GIL --------------------------------------------------------------------
 
 
-def test_gil_released_during_act_apply():
-    """While one thread is inside act_apply on a large array, the main thread keeps
-    running Python code: it ticks all through the call's window, and the longest pause
-    it sees there is far below the call's duration. (With ctypes.PyDLL, which keeps the
-    GIL, the main thread gets no tick at all inside the window.)"""
-    x = np.linspace(-5, 5, 20_000_000, dtype=np.float32)
-    out = np.empty_like(x)
+def _main_thread_pauses_during_call(x, out):
+    """(call duration, main-thread ticks inside the call, longest main-thread pause)."""
     window = []
     done = threading.Event()
-    libact.set_max_isa("scalar")  # slow on purpose: a long call
 
     def work():
         time.sleep(0.02)  # let the main thread enter its loop first
@@ -603,23 +597,35 @@ def test_gil_released_during_act_apply():
         window.extend((t0, time.perf_counter()))
         done.set()
 
+    ticks = []
+    th = threading.Thread(target=work)
+    th.start()
+    while not done.is_set():
+        ticks.append(time.perf_counter())
+    th.join()
+    t0, t1 = window
+    inside = [t for t in ticks if t0 <= t <= t1]
+    edges = [t0] + inside + [t1]
+    return t1 - t0, len(inside), max(b - a for a, b in zip(edges, edges[1:]))
+
+
+def test_gil_released_during_act_apply():
+    """While one thread is inside act_apply on a large array, the main thread keeps
+    running Python code: the longest pause it sees inside the call's window is far below
+    the call's duration. (With ctypes.PyDLL, which keeps the GIL, the main thread pauses
+    for the whole call.) Up to 3 attempts, for a machine busy with other work."""
+    x = np.linspace(-5, 5, 20_000_000, dtype=np.float32)
+    out = np.empty_like(x)
+    libact.set_max_isa("scalar")  # slow on purpose: a long call
     try:
-        ticks = []
-        th = threading.Thread(target=work)
-        th.start()
-        while not done.is_set():
-            ticks.append(time.perf_counter())
-        th.join()
+        for _ in range(3):
+            call, ticks, longest = _main_thread_pauses_during_call(x, out)
+            assert call > 0.05, "the call is too short to tell (%.3f s)" % call
+            if ticks > 1000 and longest < call / 2:
+                return
     finally:
         libact.set_max_isa(None)
-    t0, t1 = window
-    call = t1 - t0
-    inside = [t for t in ticks if t0 <= t <= t1]
-    assert call > 0.05, "the call is too short to tell (%.3f s)" % call
-    assert len(inside) > 1000, "main thread ran %d times during a %.3f s call" % (len(inside), call)
-    edges = [t0] + inside + [t1]
-    longest = max(b - a for a, b in zip(edges, edges[1:]))
-    assert longest < call / 2, "main thread paused %.3f s during a %.3f s call" % (longest, call)
+    pytest.fail("main thread paused %.3f s (%d ticks) during a %.3f s call" % (longest, ticks, call))
 
 
 def test_threads_give_the_same_results():
