@@ -6,7 +6,8 @@
 # bit with the native x86 build for the exact kinds (reported for the others).
 #
 # Emulation is 10-30x slower: ACT_TEST_SCALE (default 0.25 here) shrinks the
-# sweeps; ACT_SKIP_AARCH64=1 skips the stage (CI runs it as a job of its own).
+# ctest sweeps, ACT_AARCH64_ACCURACY_ARGS the accuracy tool's input set;
+# ACT_SKIP_AARCH64=1 skips the stage (CI runs it as a job of its own).
 source "$(dirname "$0")/../lib.sh"
 if [ -n "${ACT_SKIP_AARCH64:-}" ]; then
   echo "aarch64: skipped (ACT_SKIP_AARCH64 is set)"
@@ -29,6 +30,11 @@ ensure_arm64() {
 }
 ensure_arm64
 
+# kind_list LIST: the kind names an X-macro list of src/kernels/list.h expands to
+kind_list() {
+  printf '#include "%s"\n#define X(E, n) n\n%s(X)\n' "$ACT_ROOT/src/kernels/list.h" "$1" | cpp -P | xargs
+}
+
 build="$ACT_BUILD/aarch64"
 cmake -S "$ACT_ROOT" -B "$build" -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_TOOLCHAIN_FILE="$ACT_ROOT/cmake/toolchains/aarch64-linux-gnu.cmake" >/dev/null
@@ -45,18 +51,38 @@ grep -qx 'active ISA:   neon' <<<"$info" || { echo "aarch64: neon is not the act
 grep -q ' sse2=no avx2=no avx512=no neon=yes' <<<"$info" ||
   { echo "aarch64: wrong ISA availability" >&2; exit 1; }
 # every kind with a vector body (ACT_SIMD_KIND_LIST) must be served by neon
-simd_kinds=$(sed -n '/define ACT_SIMD_KIND_LIST/,/^$/p' "$ACT_ROOT/src/kernels/list.h" |
-  grep -oE 'X\([A-Z0-9_]+, [a-z0-9_]+\)' | sed -E 's/.*, ([a-z0-9_]+)\)/\1/')
+simd_kinds=$(kind_list ACT_SIMD_KIND_LIST)
 for k in $simd_kinds; do
   grep -qE "^  $k +neon\$" <<<"$info" || { echo "aarch64: $k is not served by neon" >&2; exit 1; }
 done
-echo "neon serves: $(echo $simd_kinds)"
+echo "neon serves: $simd_kinds"
+# ACT_MAX_ISA=scalar caps every kind; an x86 name is ignored; forcing an x86 ISA fails
 scalar_info=$(ACT_MAX_ISA=scalar "${qemu[@]}" "$build/act" info)
-grep -qx 'active ISA:   scalar' <<<"$scalar_info" ||
+grep -qx 'active ISA:   scalar' <<<"$scalar_info" && ! grep -qE '^  [a-z0-9_]+ +neon$' <<<"$scalar_info" ||
   { echo "aarch64: ACT_MAX_ISA=scalar did not cap the ISA" >&2; exit 1; }
+ACT_MAX_ISA=avx2 "${qemu[@]}" "$build/act" info | grep -qx 'active ISA:   neon' ||
+  { echo "aarch64: ACT_MAX_ISA=avx2 was not ignored" >&2; exit 1; }
+for isa in sse2 avx2 avx512; do
+  if "${qemu[@]}" "$build/act" eval relu --isa $isa 1 >/dev/null 2>&1; then
+    echo "aarch64: act_set_max_isa($isa) succeeded" >&2; exit 1
+  fi
+done
+echo "ACT_MAX_ISA=scalar caps every kind; x86 ISAs are refused"
 
 echo "--- ctest (qemu, ACT_TEST_SCALE=${ACT_TEST_SCALE:-0.25})"
-ACT_TEST_SCALE="${ACT_TEST_SCALE:-0.25}" ctest --test-dir "$build" --output-on-failure -j "$ACT_JOBS"
+failed=()
+ACT_TEST_SCALE="${ACT_TEST_SCALE:-0.25}" ctest --test-dir "$build" --output-on-failure -j "$ACT_JOBS" ||
+  failed+=(ctest)
+
+# The accuracy tool's quick mode (tests/accuracy), MPFR reference, on a reduced
+# input set: ~27k inputs take about 1.5 min under qemu (the default 362k, ~15 min).
+acc="$build/tests/accuracy/act_accuracy"
+if [ -x "$acc" ]; then
+  acc_args=${ACT_AARCH64_ACCURACY_ARGS:---stride 262147 --dense 10000}
+  echo "--- accuracy quick (qemu, $acc_args)"
+  # shellcheck disable=SC2086 # acc_args is a word list
+  "${qemu[@]}" "$acc" quick $acc_args --threads "$ACT_JOBS" || failed+=(accuracy)
+fi
 
 # Cross-architecture agreement, through the CLI: the same 256 inputs per kind on
 # neon (qemu) and on the best x86 FMA ISA of the native build (stage 10), if any.
@@ -76,8 +102,7 @@ if [ -x "$native" ] && [ -n "${x86_isa:-}" ]; then
     i=$((i + 1))
   done
   mismatched=() exact_bad=()
-  for k in $(sed -n '/define ACT_KIND_LIST/,/^$/p' "$ACT_ROOT/src/kernels/list.h" |
-    grep -oE 'X\([A-Z0-9_]+, [a-z0-9_]+\)' | sed -E 's/.*, ([a-z0-9_]+)\)/\1/'); do
+  for k in $(kind_list ACT_KIND_LIST); do
     # the hex result of each line, NaN sign dropped (x86 makes -nan where Arm makes nan)
     a=$("${qemu[@]}" "$build/act" eval "$k" --isa neon "${xs[@]}" 2>&1 | sed -E 's/.*\[(.*)\].*/\1/; s/^-nan$/nan/')
     b=$("$native" eval "$k" --isa "$x86_isa" "${xs[@]}" 2>&1 | sed -E 's/.*\[(.*)\].*/\1/; s/^-nan$/nan/')
@@ -88,8 +113,12 @@ if [ -x "$native" ] && [ -n "${x86_isa:-}" ]; then
     fi
   done
   echo "differing results (kind:count of 256): ${mismatched[*]:-none}"
-  ((${#exact_bad[@]} == 0)) || { echo "aarch64: exact kinds differ from x86: ${exact_bad[*]}" >&2; exit 1; }
+  ((${#exact_bad[@]} == 0)) || { echo "aarch64: exact kinds differ from x86: ${exact_bad[*]}" >&2; failed+=(eval); }
 else
   echo "--- act eval comparison skipped: no native x86 build with an FMA ISA in $ACT_BUILD/x86"
+fi
+if ((${#failed[@]})); then
+  echo "aarch64: FAILED: ${failed[*]}" >&2
+  exit 1
 fi
 echo "aarch64: ok"
