@@ -62,20 +62,23 @@ static unsigned long long xgetbv0(void) {
     return ((unsigned long long)hi << 32) | lo;
 }
 
+/* Bit k of a CPUID register, as 0 or 1. */
+static int bit(unsigned v, int k) { return (int)((v >> k) & 1u); }
+
 /* CPUID says what the CPU has; XCR0 says what the OS saves on a context switch. */
 static void detect_x86(int avail[ACT_ISA_MAX_ + 1]) {
     unsigned a, b, c, d;
     if (!__get_cpuid(1, &a, &b, &c, &d)) return;
-    avail[ACT_ISA_SSE2] = (d >> 26) & 1;
-    const int osxsave = (c >> 27) & 1, avx = (c >> 28) & 1, fma = (c >> 12) & 1;
+    avail[ACT_ISA_SSE2] = bit(d, 26);
+    const int osxsave = bit(c, 27), avx = bit(c, 28), fma = bit(c, 12);
     if (!osxsave || !avx) return;
     const unsigned long long xcr0 = xgetbv0();
     const int ymm_os = (xcr0 & 0x6) == 0x6;   /* SSE + AVX state */
     const int zmm_os = (xcr0 & 0xe6) == 0xe6; /* + opmask, ZMM0-15 high halves, ZMM16-31 */
     if (__get_cpuid_max(0, NULL) < 7) return;
     __cpuid_count(7, 0, a, b, c, d);
-    const int avx2 = (b >> 5) & 1;
-    const int f = (b >> 16) & 1, dq = (b >> 17) & 1, bw = (b >> 30) & 1, vl = (b >> 31) & 1;
+    const int avx2 = bit(b, 5);
+    const int f = bit(b, 16), dq = bit(b, 17), bw = bit(b, 30), vl = bit(b, 31);
     avail[ACT_ISA_AVX2] = avail[ACT_ISA_SSE2] && ymm_os && avx2 && fma;
     avail[ACT_ISA_AVX512] = avail[ACT_ISA_AVX2] && zmm_os && f && dq && bw && vl;
 }

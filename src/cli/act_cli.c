@@ -10,6 +10,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -64,7 +65,7 @@ static void cpu_flags(char *buf, size_t len) {
     if (!f) return;
     static char line[65536];
     while (fgets(line, sizeof line, f)) {
-        if (strncmp(line, "flags", 5) && strncmp(line, "Features", 8)) continue;
+        if (strncmp(line, "flags", 5) != 0 && strncmp(line, "Features", 8) != 0) continue;
         for (int i = 0; interesting[i]; i++) {
             char pat[32];
             snprintf(pat, sizeof pat, " %s", interesting[i]);
@@ -182,8 +183,10 @@ static int cmd_bench(int argc, char **argv) {
         } else if (!strcmp(argv[i], "--isa") && i + 1 < argc) {
             if (set_isa(argv[++i])) return 1;
         } else if (!strcmp(argv[i], "--reps") && i + 1 < argc) {
-            reps = atoi(argv[++i]);
-            if (reps < 1) return usage();
+            char *end;
+            const long r = strtol(argv[++i], &end, 10);
+            if (end == argv[i] || *end || r < 1 || r > INT_MAX) return usage();
+            reps = (int)r;
         } else if (act_kind_from_name(argv[i]) && nk < ACT_KIND_COUNT) {
             kinds[nk++] = act_kind_from_name(argv[i]);
         } else {
