@@ -53,4 +53,43 @@ static inline vm v_mand(vm a, vm b) { return _mm256_and_ps(a, b); }
 static inline vm v_mor(vm a, vm b) { return _mm256_or_ps(a, b); }
 static inline vf v_sel(vm m, vf a, vf b) { return _mm256_blendv_ps(b, a, m); }
 
+
+/* Transcendental-kind helpers: semantics in vec_sse2.h. */
+#include <sleef.h>
+
+static inline vf v_round(vf x) { return _mm256_round_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+static inline vf v_pow2(vf n) {
+    return _mm256_castsi256_ps(
+        _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23));
+}
+static inline vf v_ldexp(vf y, vf n) {
+    const __m256i ni = _mm256_cvtps_epi32(n), n1 = _mm256_srai_epi32(ni, 1);
+    const __m256i n2 = _mm256_sub_epi32(ni, n1), b = _mm256_set1_epi32(127);
+    const vf s1 = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(n1, b), 23));
+    const vf s2 = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(n2, b), 23));
+    return _mm256_mul_ps(_mm256_mul_ps(y, s1), s2);
+}
+static inline vf v_two_prod(vf a, vf b, vf *lo) {
+    const vf hi = _mm256_mul_ps(a, b);
+    *lo = _mm256_fmsub_ps(a, b, hi);
+    return hi;
+}
+static inline vf v_resid(vf a, vf b, vf c) { return _mm256_fnmadd_ps(a, b, c); }
+static inline vf v_recip(vf b) { return _mm256_div_ps(_mm256_set1_ps(1.0f), b); }
+static inline int v_any(vm m) { return _mm256_movemask_ps(m) != 0; }
+static inline vm v_eq(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
+static inline vm v_isinf(vf a) { return _mm256_cmp_ps(v_abs(a), _mm256_set1_ps(__builtin_inff()), _CMP_EQ_OQ); }
+static inline vm v_mnot(vm m) { return _mm256_xor_ps(m, _mm256_castsi256_ps(_mm256_set1_epi32(-1))); }
+
+static inline vf v_lut4(const float *t, vf i) {
+    return _mm256_permutevar8x32_ps(_mm256_broadcast_ps((const __m128 *)(const void *)t), _mm256_cvtps_epi32(i));
+}
+
+static inline vf v_exp(vf x) { return Sleef_expf8_u10avx2(x); }
+static inline vf v_expm1(vf x) { return Sleef_expm1f8_u10avx2(x); }
+static inline vf v_log1p(vf x) { return Sleef_log1pf8_u10avx2(x); }
+static inline vf v_tanh(vf x) { return Sleef_tanhf8_u10avx2(x); }
+static inline vf v_erf(vf x) { return Sleef_erff8_u10avx2(x); }
+static inline vf v_erfc(vf x) { return Sleef_erfcf8_u15avx2(x); }
+
 #endif

@@ -58,4 +58,35 @@ static inline vm v_mand(vm a, vm b) { return (vm)(a & b); }
 static inline vm v_mor(vm a, vm b) { return (vm)(a | b); }
 static inline vf v_sel(vm m, vf a, vf b) { return _mm512_mask_blend_ps(m, b, a); }
 
+
+/* Transcendental-kind helpers: semantics in vec_sse2.h. */
+#include <sleef.h>
+
+static inline vf v_round(vf x) { return _mm512_roundscale_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+static inline vf v_pow2(vf n) { return _mm512_scalef_ps(_mm512_set1_ps(1.0f), n); }
+/* vscalefps: y*2^floor(n), one rounding, denormals produced (MXCSR.FTZ is never set here). */
+static inline vf v_ldexp(vf y, vf n) { return _mm512_scalef_ps(y, n); }
+static inline vf v_two_prod(vf a, vf b, vf *lo) {
+    const vf hi = _mm512_mul_ps(a, b);
+    *lo = _mm512_fmsub_ps(a, b, hi);
+    return hi;
+}
+static inline vf v_resid(vf a, vf b, vf c) { return _mm512_fnmadd_ps(a, b, c); }
+static inline vf v_recip(vf b) { return _mm512_div_ps(_mm512_set1_ps(1.0f), b); }
+static inline int v_any(vm m) { return m != 0; }
+static inline vm v_eq(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_EQ_OQ); }
+static inline vm v_isinf(vf a) { return _mm512_fpclass_ps_mask(a, 0x18); /* +inf | -inf */ }
+static inline vm v_mnot(vm m) { return (vm)~m; }
+
+static inline vf v_lut4(const float *t, vf i) {
+    return _mm512_permutexvar_ps(_mm512_cvtps_epi32(i), _mm512_broadcast_f32x4(_mm_loadu_ps(t)));
+}
+
+static inline vf v_exp(vf x) { return Sleef_expf16_u10avx512f(x); }
+static inline vf v_expm1(vf x) { return Sleef_expm1f16_u10avx512f(x); }
+static inline vf v_log1p(vf x) { return Sleef_log1pf16_u10avx512f(x); }
+static inline vf v_tanh(vf x) { return Sleef_tanhf16_u10avx512f(x); }
+static inline vf v_erf(vf x) { return Sleef_erff16_u10avx512f(x); }
+static inline vf v_erfc(vf x) { return Sleef_erfcf16_u15avx512f(x); }
+
 #endif

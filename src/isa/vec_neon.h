@@ -99,6 +99,14 @@ static inline vm v_eq(vf a, vf b) { return vceqq_f32(a, b); }
 static inline vm v_isinf(vf a) { return vceqq_f32(vabsq_f32(a), vdupq_n_f32(__builtin_inff())); }
 static inline vm v_mnot(vm m) { return vmvnq_u32(m); }
 
+/* TBL: byte indices 4i + {0,1,2,3} pick float i of the table. */
+static inline vf v_lut4(const float *t, vf i) {
+    const uint8x16_t tab = vreinterpretq_u8_f32(vld1q_f32(t));
+    const uint32x4_t k = vcvtnq_u32_f32(i);
+    const uint8x16_t idx = vreinterpretq_u8_u32(vmlaq_n_u32(vdupq_n_u32(0x03020100u), k, 0x04040404u));
+    return vreinterpretq_f32_u8(vqtbl1q_u8(tab, idx));
+}
+
 static inline vf v_exp(vf x) { return Sleef_expf4_u10advsimd(x); }
 static inline vf v_expm1(vf x) { return Sleef_expm1f4_u10advsimd(x); }
 static inline vf v_log1p(vf x) { return Sleef_log1pf4_u10advsimd(x); }

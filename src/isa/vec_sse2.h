@@ -62,4 +62,94 @@ static inline vm v_mor(vm a, vm b) { return _mm_or_ps(a, b); }
 /* m ? a : b, per lane */
 static inline vf v_sel(vm m, vf a, vf b) { return _mm_or_ps(_mm_and_ps(m, a), _mm_andnot_ps(m, b)); }
 
+
+/*
+ * Added for the transcendental kinds (src/kernels/exp_core.h and friends).
+ *   v_round(x)       x rounded to the nearest integer, ties to even, as a float;
+ *                    |x| <= 2^22 (beyond, x is returned unchanged on every ISA
+ *                    but SSE2; callers keep |x| small).
+ *   v_pow2(n)        2^n for an integral n in [-126, 127].
+ *   v_ldexp(y, n)    y*2^n rounded once (denormal results included), for an
+ *                    integral n in [-252, 254] and y normal, inf, NaN or 0.
+ *                    (AVX-512: vscalefps; others: two exact power-of-2
+ *                    factors 2^(n>>1) and 2^(n-(n>>1)), only the last rounds.)
+ *   v_two_prod(a, b, &lo)  hi = a*b rounded, lo = a*b - hi exactly (no
+ *                    overflow/underflow). FMA ISAs: fms; SSE2: Dekker/Veltkamp.
+ *   v_resid(a, b, c) c - a*b, exact when the exact result is a float and
+ *                    c, a*b are within a factor 2 (the residual of a quotient
+ *                    or square root). FMA ISAs: one fnmadd; SSE2: Dekker.
+ *   v_recip(b)       1/b rounded (division); the kernels refine what depends on it.
+ *   v_any(m)         1 if any lane of m is true.
+ *   v_isinf(a)       |a| == inf.   v_eq(a, b) a == b (ordered).
+ *   v_mnot(m)        !m.
+ *   v_lut4(t, i)     t[i] per lane, for a 4-float table t and integral i in 0..3.
+ *   v_exp v_expm1 v_log1p v_tanh v_erf (SLEEF u10) v_erfc (SLEEF u15): the
+ *                    SLEEF functions by their ISA-suffixed names.
+ */
+#include <sleef.h>
+
+static inline vf v_round(vf x) {
+    /* adding and removing 1.5*2^23 rounds to an integer (ties to even) for |x| <= 2^22 */
+    const vf m = _mm_set1_ps(12582912.0f);
+    return _mm_sub_ps(_mm_add_ps(x, m), m);
+}
+static inline vf v_pow2(vf n) {
+    return _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(_mm_cvtps_epi32(n), _mm_set1_epi32(127)), 23));
+}
+static inline vf v_ldexp(vf y, vf n) {
+    const __m128i ni = _mm_cvtps_epi32(n), n1 = _mm_srai_epi32(ni, 1), n2 = _mm_sub_epi32(ni, n1);
+    const __m128i b = _mm_set1_epi32(127);
+    const vf s1 = _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(n1, b), 23));
+    const vf s2 = _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(n2, b), 23));
+    return _mm_mul_ps(_mm_mul_ps(y, s1), s2);
+}
+/* Veltkamp split: a = ah + al, each half with at most 12 significant bits. */
+static inline void v_split_(vf a, vf *ah, vf *al) {
+    const vf c = _mm_mul_ps(a, _mm_set1_ps(4097.0f)); /* 2^12 + 1 */
+    *ah = _mm_sub_ps(c, _mm_sub_ps(c, a));
+    *al = _mm_sub_ps(a, *ah);
+}
+/* Dekker's product. An operand below 2^-60 is scaled by 2^40 first and lo
+ * scaled back: the split's low half of an operand below 2^-114 is denormal,
+ * and a caller's FTZ/DAZ would flush it (lo off by up to 2^-12 of hi). */
+static inline vf v_two_prod(vf a, vf b, vf *lo) {
+    vf ah, al, bh, bl;
+    const vf hi = _mm_mul_ps(a, b), tiny = _mm_set1_ps(0x1p-60f), one = _mm_set1_ps(1.0f);
+    const vm ma = _mm_cmplt_ps(v_abs(a), tiny), mb = _mm_cmplt_ps(v_abs(b), tiny);
+    const vf a2 = _mm_mul_ps(a, v_sel(ma, _mm_set1_ps(0x1p40f), one));
+    const vf b2 = _mm_mul_ps(b, v_sel(mb, _mm_set1_ps(0x1p40f), one));
+    const vf hi2 = _mm_mul_ps(a2, b2);
+    v_split_(a2, &ah, &al);
+    v_split_(b2, &bh, &bl);
+    const vf lo2 = _mm_add_ps(_mm_add_ps(_mm_add_ps(_mm_sub_ps(_mm_mul_ps(ah, bh), hi2), _mm_mul_ps(ah, bl)),
+                                         _mm_mul_ps(al, bh)),
+                              _mm_mul_ps(al, bl));
+    *lo = _mm_mul_ps(_mm_mul_ps(lo2, v_sel(ma, _mm_set1_ps(0x1p-40f), one)),
+                     v_sel(mb, _mm_set1_ps(0x1p-40f), one));
+    return hi;
+}
+static inline vf v_resid(vf a, vf b, vf c) {
+    vf lo;
+    const vf hi = v_two_prod(a, b, &lo);
+    return _mm_sub_ps(_mm_sub_ps(c, hi), lo);
+}
+static inline vf v_recip(vf b) { return _mm_div_ps(_mm_set1_ps(1.0f), b); }
+static inline int v_any(vm m) { return _mm_movemask_ps(m) != 0; }
+static inline vm v_eq(vf a, vf b) { return _mm_cmpeq_ps(a, b); }
+static inline vm v_isinf(vf a) { return _mm_cmpeq_ps(v_abs(a), _mm_set1_ps(__builtin_inff())); }
+static inline vm v_mnot(vm m) { return _mm_xor_ps(m, _mm_castsi128_ps(_mm_set1_epi32(-1))); }
+
+static inline vf v_lut4(const float *t, vf i) {
+    vf r = v_sel(_mm_cmpge_ps(i, _mm_set1_ps(1.0f)), _mm_set1_ps(t[1]), _mm_set1_ps(t[0]));
+    r = v_sel(_mm_cmpge_ps(i, _mm_set1_ps(2.0f)), _mm_set1_ps(t[2]), r);
+    return v_sel(_mm_cmpge_ps(i, _mm_set1_ps(3.0f)), _mm_set1_ps(t[3]), r);
+}
+
+static inline vf v_exp(vf x) { return Sleef_expf4_u10sse2(x); }
+static inline vf v_expm1(vf x) { return Sleef_expm1f4_u10sse2(x); }
+static inline vf v_log1p(vf x) { return Sleef_log1pf4_u10sse2(x); }
+static inline vf v_tanh(vf x) { return Sleef_tanhf4_u10sse2(x); }
+static inline vf v_erf(vf x) { return Sleef_erff4_u10sse2(x); }
+static inline vf v_erfc(vf x) { return Sleef_erfcf4_u15sse2(x); }
+
 #endif

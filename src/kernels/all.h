@@ -16,7 +16,27 @@
 #include "hardswish.h"
 #include "softsign.h"
 
+#include "exp_core.h"
+#include "sigmoid.h" /* before the kinds that use act_sigmoid_sleef_v */
+#include "elu.h"
+#include "selu.h"
+#include "celu.h"
+#include "gelu_tanh.h"
+#include "gelu_erf.h"
+#include "tanh.h"
+#include "silu.h"
+#include "swish.h"
+#include "softplus.h"
+#include "mish.h"
+#include "logsigmoid.h"
+
 #define ACT_TABLE_ENTRY_(E, name) [ACT_##E] = ACT_KFN(name),
 /* act_kernels__<isa>: indexed by act_kind; NULL where this ISA has no kernel. */
 const act_kernel_fn ACT_CAT(act_kernels__, ACT_ISA_SUFFIX)[ACT_KIND_COUNT + 1] = {
     ACT_SIMD_KIND_LIST(ACT_TABLE_ENTRY_)};
+
+#define ACT_SLEEF_TABLE_ENTRY_(E, name) [ACT_##E] = ACT_KFN(name##_sleef),
+/* act_kernels_sleef__<isa>: the SLEEF compositions of the transcendental
+ * kinds (NULL elsewhere). For the accuracy tool and tests; never dispatched. */
+const act_kernel_fn ACT_CAT(act_kernels_sleef__, ACT_ISA_SUFFIX)[ACT_KIND_COUNT + 1] = {
+    ACT_TRANS_KIND_LIST(ACT_SLEEF_TABLE_ENTRY_)};

@@ -39,6 +39,24 @@
     X(HARDTANH, hardtanh)                                                                  \
     X(HARDSIGMOID, hardsigmoid)                                                            \
     X(HARDSWISH, hardswish)                                                                \
-    X(SOFTSIGN, softsign)
+    X(SOFTSIGN, softsign)                                                                  \
+    ACT_TRANS_KIND_LIST(X)
+
+/* The transcendental kinds: each also has a SLEEF composition
+ * (act_f32_<name>_sleef__<isa>, table act_kernels_sleef__<isa>) that the
+ * accuracy tool and tests check; dispatch.c never uses it. */
+#define ACT_TRANS_KIND_LIST(X)                                                             \
+    X(ELU, elu)                                                                            \
+    X(SELU, selu)                                                                          \
+    X(CELU, celu)                                                                          \
+    X(GELU_TANH, gelu_tanh)                                                                \
+    X(GELU_ERF, gelu_erf)                                                                  \
+    X(SIGMOID, sigmoid)                                                                    \
+    X(TANH, tanh)                                                                          \
+    X(SILU, silu)                                                                          \
+    X(SWISH, swish)                                                                        \
+    X(SOFTPLUS, softplus)                                                                  \
+    X(MISH, mish)                                                                          \
+    X(LOGSIGMOID, logsigmoid)
 
 #endif

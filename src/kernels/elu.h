@@ -1,0 +1,16 @@
+/*
+ * elu(x) = x > 0 ? x : alpha * expm1(x), expm1 from act_expm1_v (never
+ * e^x - 1). elu(-inf) = -alpha (expm1 clamps at -20, where it rounds to -1),
+ * elu(-0) = alpha * -0, NaN gives NaN. alpha is folded into the expm1
+ * (act_expm1c_v: alpha 2^n u + alpha (2^n - 1)), one rounding.
+ */
+static inline vf act_elu_v(vf x, const act_kargs *a) {
+    return v_sel(v_gt(x, v_zero()), x, act_expm1c_v(x, v_zero(), v_set1(a->alpha), 0));
+}
+ACT_UNARY_KERNEL(elu)
+
+/* SLEEF composition: alpha * Sleef expm1(x). */
+static inline vf act_elu_sleef_v(vf x, const act_kargs *a) {
+    return v_sel(v_gt(x, v_zero()), x, v_mul(v_set1(a->alpha), v_expm1(x)));
+}
+ACT_UNARY_KERNEL(elu_sleef)

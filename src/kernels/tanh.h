@@ -1,0 +1,43 @@
+/*
+ * tanh(x). |x| < 0.55: x + x^3 Q(x^2) (fit.py "tanh", 0.002u). Elsewhere,
+ * with e = e^-2|x| <= e^-1.1 = 0.333 (no cancellation in 1 - e):
+ * (1 - e)/(1 + e), both sums carried exactly (Fast2Sum) and the quotient
+ * refined (act_div2_v). -2|x| is clamped at -20: tanh rounds to 1 from
+ * |x| = 9.01 on. Sign copied from x (tanh(-0) = -0). Error: 0.5u + 0.8u *
+ * 2e/(1-e^2) <= 0.5u + 0.6u.
+ */
+#define ACT_TANH_Q0 -0x1.555554p-2f
+#define ACT_TANH_Q1 0x1.111082p-3f
+#define ACT_TANH_Q2 -0x1.b9f392p-5f
+#define ACT_TANH_Q3 0x1.63b836p-6f
+#define ACT_TANH_Q4 -0x1.0c832p-7f
+#define ACT_TANH_Q5 0x1.19357p-9f
+
+static inline vf act_tanh_v(vf x, const act_kargs *a) {
+    (void)a;
+    const vf ax = v_abs(x);
+    const vf x2 = v_mul(x, x);
+    vf Q = v_fma(v_set1(ACT_TANH_Q5), x2, v_set1(ACT_TANH_Q4));
+    Q = v_fma(Q, x2, v_set1(ACT_TANH_Q3));
+    Q = v_fma(Q, x2, v_set1(ACT_TANH_Q2));
+    Q = v_fma(Q, x2, v_set1(ACT_TANH_Q1));
+    Q = v_fma(Q, x2, v_set1(ACT_TANH_Q0));
+    const vf small = v_fma(v_mul(x, x2), Q, x);
+    const vf w = v_max(v_set1(-20.0f), v_mul(ax, v_set1(-2.0f)));
+    vf n;
+    const vf p = act_exp_parts_v(w, v_zero(), &n, NULL);
+    const vf e = v_mul(p, v_pow2(n)); /* n in [-29, -1]: exact */
+    vf nl, dl;
+    const vf nh = act_fast2sum_v(v_set1(1.0f), v_neg(e), &nl);
+    const vf dh = act_fast2sum_v(v_set1(1.0f), e, &dl);
+    const vf big = v_copysign(act_div2_v(nh, nl, dh, dl), x);
+    return v_sel(v_lt(ax, v_set1(0.55f)), small, big);
+}
+ACT_UNARY_KERNEL(tanh)
+
+/* SLEEF composition: Sleef tanh u10. */
+static inline vf act_tanh_sleef_v(vf x, const act_kargs *a) {
+    (void)a;
+    return v_tanh(x);
+}
+ACT_UNARY_KERNEL(tanh_sleef)

@@ -1,0 +1,183 @@
+#!/usr/bin/python3
+"""Polynomial fits behind the constants in src/kernels/exp_core.h (and the
+kernels that use them). Each fit is a near-minimax polynomial (Lawson's
+iteratively reweighted least squares on Chebyshev nodes, in double, with the
+target functions from mpmath at 50 digits); coefficients are then rounded to
+float and the rounded polynomial is checked. The error printed is the
+relative error the fit adds to the quantity the kernel returns, in units of
+2^-24 (so 0.05 means 0.05 ULP at worst for a result whose mantissa is 1.0).
+
+Run: /usr/bin/python3 tests/accuracy/fit/fit.py   (needs python3-numpy, python3-mpmath)
+"""
+import sys
+import numpy as np
+import mpmath as mp
+
+mp.mp.dps = 50
+
+def f32(v):
+    return float(np.float32(v))
+
+def lawson(v, target, scale, deg, iters=200):
+    """min over c of max |(target - sum c_k v^k) * scale|, then the
+    coefficients rounded to float one at a time (lowest degree first), the
+    others refitted after each rounding."""
+    fixed = []
+    for k in range(deg + 1):
+        rest = target - sum(c * v**j for j, c in enumerate(fixed))
+        c = lawson1(v, rest, scale, k, deg)
+        fixed.append(f32(c[0]))
+    return np.array(fixed)
+
+def lawson1(v, target, scale, k0, deg, iters=150):
+    A = np.vstack([v**k for k in range(k0, deg + 1)]).T
+    w = np.ones_like(v) / len(v)
+    best = None
+    for _ in range(iters):
+        sw = np.sqrt(w)
+        c, *_ = np.linalg.lstsq(A * (sw * scale)[:, None], target * sw * scale, rcond=None)
+        e = np.abs((A @ c - target) * scale)
+        if best is None or e.max() < best[1]:
+            best = (c, e.max())
+        w = w * (e + 1e-12 * e.max())
+        w /= w.sum()
+    return best[0]
+
+def horner(c, v):
+    acc = np.zeros_like(v) + c[-1]
+    for k in range(len(c) - 2, -1, -1):
+        acc = acc * v + c[k]
+    return acc
+
+def report(name, c, v, target, scale):
+    cf = [f32(x) for x in c]
+    e = np.abs((horner(np.array(cf), v) - target) * scale) * 2.0**24
+    print("%s: degree %d, max error %.4f (2^-24 units)" % (name, len(c) - 1, e.max()))
+    for k, x in enumerate(cf):
+        print("    c%d = %s /* %.9g */" % (k, float(x).hex(), x))
+    return cf
+
+def chex(x):
+    """a float as a C hex literal: 0x1.8p-1f"""
+    if x == 0: return "0.0f"
+    import re
+    h = re.sub(r"\.?0+p", "p", float(x).hex())
+    return h + "f"
+
+def cheb(lo, hi, n=6000):
+    k = np.arange(n)
+    return 0.5 * (lo + hi) + 0.5 * (hi - lo) * np.cos(np.pi * (k + 0.5) / n)
+
+def exp_poly():
+    # e^r = 1 + r + r^2 P(r), |r| <= ln2/2 + slack (n from a rounded product)
+    h = 0.5 * float(mp.log(2)) * 1.02
+    r = cheb(-h, h)
+    r = r[np.abs(r) > 1e-6]
+    P = np.array([float((mp.exp(mp.mpf(x)) - 1 - x) / x**2) for x in r])
+    scale = r**2 / np.exp(r)   # error of P -> relative error of e^r
+    c = lawson(r, P, scale, 4)
+    return report("exp: e^r = 1 + r + r^2*P(r), P", c, r, P, scale)
+
+def tanh_poly(T, deg):
+    x = cheb(1e-4, T)
+    Q = np.array([float((mp.tanh(mp.mpf(v)) - v) / v**3) for v in x])
+    t = np.array([float(mp.tanh(mp.mpf(v))) for v in x])
+    scale = x**3 / t
+    c = lawson(x * x, Q, scale, deg)
+    return report("tanh: x + x^3*Q(x^2) on [0,%g], Q" % T, c, x * x, Q, scale)
+
+def log1p_poly(deg):
+    e = cheb(1e-6, 1.0)
+    M = np.array([float((mp.log1p(mp.mpf(v)) - v) / v**2) for v in e])
+    l = np.array([float(mp.log1p(mp.mpf(v))) for v in e])
+    scale = e**2 / l
+    c = lawson(e, M, scale, deg)
+    return report("log1p: log1p(e) = e + e^2*M(e) on [0,1], M", c, e, M, scale)
+
+def gelu_erf_small(T, deg):
+    # gelu(x) = 0.5x + x^2*A(x^2), A(x^2) = 0.5*erf(x/sqrt2)/x; fit relative to the result on [-T, T]
+    x = cheb(-T, T)
+    x = x[np.abs(x) > 1e-5]
+    A = np.array([float(mp.erf(mp.mpf(v) / mp.sqrt(2)) / (2 * v)) for v in x])
+    g = np.array([float(0.5 * mp.mpf(v) * (1 + mp.erf(mp.mpf(v) / mp.sqrt(2)))) for v in x])
+    scale = x * x / np.abs(g)
+    c = lawson(x * x, A, scale, deg)
+    return report("gelu_erf small: 0.5x + x^2*A(x^2) on [-%g,%g], A" % (T, T), c, x * x, A, scale)
+
+def gelu_erf_H(T1, T2, deg, cc):
+    # H(a) = a/2*erfc(a/sqrt2)*exp(a^2/2), as a polynomial in t = 1/(1 + cc*a)
+    a = cheb(T1, T2)
+    H = np.array([float(mp.mpf(v) / 2 * mp.erfc(mp.mpf(v) / mp.sqrt(2)) * mp.exp(mp.mpf(v)**2 / 2)) for v in a])
+    t = 1.0 / (1.0 + cc * a)
+    scale = 1.0 / H
+    c = lawson(t, H, scale, deg)
+    return report("gelu_erf tail: H(a) on [%g,%g], poly in t = 1/(1+%g a)" % (T1, T2, cc), c, t, H, scale)
+
+def gelu_erf_H_rational(T1, T2, m):
+    # H(a) = a/2*erfc(a/sqrt2)*exp(a^2/2) = P(a)/Q(a), degrees m/m, q0 = 1:
+    # Loeb's linearised iteration with Lawson weights, then Q rounded to float
+    # and P refitted (P enters linearly) and rounded one coefficient at a time.
+    a = cheb(T1, T2, 4000)
+    H = np.array([float(mp.mpf(v) / 2 * mp.erfc(mp.mpf(v) / mp.sqrt(2)) * mp.exp(mp.mpf(v)**2 / 2)) for v in a])
+    Q = np.ones_like(a); w = np.ones_like(a); best = None
+    for _ in range(60):
+        A = np.hstack([np.vstack([a**i for i in range(m + 1)]).T, -np.vstack([H * a**j for j in range(1, m + 1)]).T])
+        sc = w / (H * Q)
+        c, *_ = np.linalg.lstsq(A * sc[:, None], H * sc, rcond=None)
+        p = c[:m + 1]; q = np.concatenate([[1.0], c[m + 1:]])
+        Qn = horner(q, a)
+        e = np.abs(horner(p, a) / Qn - H) / H
+        if best is None or e.max() < best[1]: best = (q, e.max())
+        w = w * (e + 1e-12 * e.max()); w /= w.sum(); Q = Qn
+    qf = [f32(x) for x in best[0]]
+    Qf = horner(np.array(qf), a)
+    pf = lawson(a, H * Qf, 1.0 / (H * Qf), m)
+    e = np.abs(horner(np.array(pf), a) / Qf - H) / H * 2.0**24
+    print("gelu_erf tail: H(a) = P(a)/Q(a) on [%g,%g], degrees %d/%d, max error %.4f (2^-24 units)" % (T1, T2, m, m, e.max()))
+    for k, x in enumerate(pf): print("    p%d = %s /* %.9g */" % (k, float(x).hex(), x))
+    for k, x in enumerate(qf): print("    q%d = %s /* %.9g */" % (k, float(x).hex(), x))
+
+def lawson_c0split(v, target, scale, deg):
+    """as lawson(), but c0 is kept as a float pair c0h + c0l (two floats)"""
+    c = lawson1(v, target, scale, 0, deg)
+    c0h = f32(c[0]); c0l = f32(c[0] - c0h)
+    fixed = [c0h + c0l]
+    for k in range(1, deg + 1):
+        rest = target - sum(cc * v**j for j, cc in enumerate(fixed))
+        c = lawson1(v, rest, scale, k, deg)
+        fixed.append(f32(c[0]))
+    return c0h, c0l, np.array(fixed)
+
+GELU_PIECES = [(0.5, 1.0, False), (1.0, 2.0, False), (2.0, 4.0, True), (4.0, 14.5, True)]
+
+def gelu_erf_H_pieces(deg):
+    # H(a) = a/2*erfc(a/sqrt2)*exp(a^2/2) on four pieces of [0.5, 14.5]; on
+    # each a polynomial of degree deg in v = w - m, w = a (a < 2) or 1/a
+    # (a >= 2), m the float nearest the middle of w's range.
+    rows = []
+    for lo, hi, inv in GELU_PIECES:
+        wlo, whi = (1 / hi, 1 / lo) if inv else (lo, hi)
+        w = cheb(wlo, whi, 3000)
+        a = 1 / w if inv else w
+        H = np.array([float(mp.mpf(x) / 2 * mp.erfc(mp.mpf(x) / mp.sqrt(2)) * mp.exp(mp.mpf(x)**2 / 2)) for x in a])
+        m = f32(0.5 * (wlo + whi))
+        v = w - m
+        c0h, c0l, c = lawson_c0split(v, H, 1 / H, deg)
+        e = np.abs(horner(c, v) - H) / H * 2.0**24
+        cond = max(np.sum(np.abs(c)[None, :] * np.abs(v)[:, None]**np.arange(deg + 1)[None, :], axis=1) / H)
+        print("gelu_erf tail: a in [%g,%g), v = %s - %s, degree %d, max error %.4f (2^-24 units), Horner condition %.2f"
+              % (lo, hi, "1/a" if inv else "a", float(m).hex(), deg, e.max(), cond))
+        rows.append([m, c0h, c0l] + [f32(x) for x in c[1:]])
+    names = ["M", "C0H", "C0L"] + ["C%d" % k for k in range(1, deg + 1)]
+    for j, nm in enumerate(names):
+        print("    %-4s {%s}" % (nm, ", ".join(chex(r[j]) for r in rows)))
+
+if __name__ == "__main__":
+    # The fits the kernels use (degree chosen as the lowest with error <= ~0.15).
+    what = sys.argv[1:] or ["exp", "tanh", "log1p", "gelu"]
+    if "exp" in what: exp_poly()                 # exp_core.h ACT_EXP_P*
+    if "tanh" in what: tanh_poly(0.55, 5)        # tanh.h ACT_TANH_Q*
+    if "log1p" in what: log1p_poly(8)            # softplus.h ACT_LOG1P_M*
+    if "gelu" in what:
+        gelu_erf_small(0.5, 4)                   # gelu_erf.h ACT_GELU_A*
+        gelu_erf_H_pieces(7)                     # gelu_erf.h act_gelu_h_tab
