@@ -2,7 +2,7 @@
 # arm64 libraries; ctest runs the test programs under qemu-aarch64.
 #
 #   dpkg --add-architecture arm64 && apt-get update
-#   apt-get install gcc-aarch64-linux-gnu qemu-user \
+#   apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
 #       libsleef-dev:arm64 libcmocka-dev:arm64 libmpfr-dev:arm64 libgmp-dev:arm64
 #   cmake -S . -B build/aarch64 -DCMAKE_TOOLCHAIN_FILE=cmake/toolchains/aarch64-linux-gnu.cmake
 #   cmake --build build/aarch64 && ctest --test-dir build/aarch64

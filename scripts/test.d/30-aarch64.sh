@@ -25,7 +25,8 @@ ensure_arm64() {
   fi
   # an arm64 architecture added earlier but never fetched: update once more
   compgen -G "/var/lib/apt/lists/*binary-arm64_Packages*" >/dev/null || rm -f /tmp/.act-apt-updated
-  ensure_pkgs gcc-aarch64-linux-gnu qemu-user \
+  # libc6-dev-arm64-cross is only a Recommends of the compiler; ensure_pkgs skips those
+  ensure_pkgs gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user \
     libsleef-dev:arm64 libcmocka-dev:arm64 libmpfr-dev:arm64 libgmp-dev:arm64
 }
 ensure_arm64
