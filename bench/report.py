@@ -264,8 +264,8 @@ def make_plots(res, img_dir):
         height = 3.3 * rows
         fig.suptitle(title, fontsize=12, y=1 - 0.12 / height)
         fig.legend([handles[l] for l in labels], labels, loc="upper center", ncol=len(labels),
-                   fontsize=9, frameon=False, bbox_to_anchor=(0.5, 1 - 0.4 / height))
-        fig.tight_layout(rect=(0, 0, 1, 1 - 0.75 / height))
+                   fontsize=9, frameon=False, bbox_to_anchor=(0.5, 1 - 0.35 / height))
+        fig.tight_layout(rect=(0, 0, 1, 1 - 0.6 / height))
         path = os.path.join(img_dir, fname)
         fig.savefig(path, dpi=90, bbox_inches="tight")
         plt.close(fig)
@@ -384,11 +384,27 @@ def write_md(res, md_path, img_dir, images, command, seconds):
     a("```")
     a("")
     mins = f"{seconds / 60:.1f} min" if seconds else "unknown"
+    scalar_kinds = []
+    for kind in res.kinds:
+        b = res.get("libact", kind, res.best_isa, res.sizes[-1]) if res.sizes else None
+        m = re.search(r"kernel=(\w+)", (b or {}).get("label", ""))
+        if m and m.group(1) != res.best_isa:
+            scalar_kinds.append(f"{kind} ({m.group(1)})")
     a(f"This run: `{command}`, {mins} wall time, started {ctx.get('date', '?')}, "
-      f"`--benchmark_min_time={ctx_min_time(ctx)}`. "
-      "The transcendental kinds currently run libact's scalar path on every ISA "
-      "(`kernel=scalar` in the raw results); their numbers change when their SIMD kernels land: "
-      "re-run the command.")
+      f"`--benchmark_min_time={ctx_min_time(ctx)}`, libact source "
+      f"`{ctx.get('libact_source', '?')}`. "
+      + (f"Kinds without a `{res.best_isa}` kernel in this build, served by a lower ISA: "
+         f"{', '.join(scalar_kinds)}. " if scalar_kinds else
+         f"Every kind ran its own `{res.best_isa}` kernel. ")
+      + "Kernels are still being tuned: re-run the command after kernel changes, and commit "
+      "only the output of a full run.")
+    a("")
+    a(f"A full run takes about {mins} on this 2-core VM with `--benchmark_min_time=0.05` "
+      "(budget: under 15 minutes; most of the time goes to the scalar-ISA and plain-loop "
+      "transcendental runs at 64M elements, about a second per call). "
+      "`scripts/bench.sh --act_sizes=16384,4194304` or `--act_kinds=relu,gelu_tanh` gives a "
+      "quicker look. On a shared machine large-n results vary by ±30 % between runs; rerun "
+      "before reading much into a single 64M cell.")
     a("")
     a("## Targets")
     a("")
@@ -614,6 +630,10 @@ def write_md(res, md_path, img_dir, images, command, seconds):
     a("- Buffers: 64-byte aligned, allocated once at the largest n and fully written before the "
       "first run (pre-faulted). Input: a fixed splitmix64 stream, uniform in [−8, 8] (and "
       "[−100, 100] for the wide variant), the same prefix for every n.")
+    a("- The same input is processed over and over. At small n a branchy loop (libact's scalar "
+      "path, the plain loop) can have its branch pattern learned by the predictor, so its "
+      "small-n numbers are optimistic; a drop of 10× or more between 16K and 256K is that "
+      "effect, not the cache.")
     a("- In place: each iteration refreshes the buffer from the input (memcpy) and then makes R "
       "in-place calls; the refresh's CPU time is measured separately and subtracted. R ≤ 16 "
       "(so repeated calls never drift values into denormals) is chosen so that the refresh is "
@@ -622,7 +642,10 @@ def write_md(res, md_path, img_dir, images, command, seconds):
       "process-wide); a missing ISA is skipped with an error that names it. Default parameters "
       "(`act_params_default`); PReLU with 64 channels, `inner = 1` (NC/NHWC layout: channel = "
       "i mod 64), slopes 0.01 … 0.25, the layout XNNPACK and oneDNN's PReLU use.")
-    a("- memcpy: glibc `memcpy` of the same 4n bytes.")
+    a("- memcpy: glibc `memcpy` of the same 4n bytes, with whatever strategy glibc picks for "
+      "the size. Compare its 4M and 64M rates in the table: where memcpy is already at its "
+      "64M (DRAM) rate at 4M while the simple loops still profit from the L3, ×memcpy at 4M "
+      "flatters every implementation.")
     a("- Plain loop: `bench/plain.cc`, one straightforward loop per kind with libm "
       "(e.g. `1/(1+expf(-x))`), `-O3 -march=native`, no `-ffast-math`, called through a "
       "function pointer.")
