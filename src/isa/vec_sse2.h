@@ -79,6 +79,10 @@ static inline vf v_sel(vm m, vf a, vf b) { return _mm_or_ps(_mm_and_ps(m, a), _m
  *                    c, a*b are within a factor 2 (the residual of a quotient
  *                    or square root). FMA ISAs: one fnmadd; SSE2: Dekker.
  *   v_recip(b)       1/b rounded (division); the kernels refine what depends on it.
+ *   v_fma1(a, b, c)  a*b + c rounded once: the FMA where the ISA has one; SSE2
+ *                    forms a*b exactly (v_two_prod) and adds with 2Sum (within
+ *                    0.5 ULP + 2^-44 relative). For the few places where one
+ *                    rounding matters; v_fma is mul + add on SSE2.
  *   v_any(m)         1 if any lane of m is true.
  *   v_isinf(a)       |a| == inf.   v_eq(a, b) a == b (ordered).
  *   v_mnot(m)        !m.
@@ -134,6 +138,13 @@ static inline vf v_resid(vf a, vf b, vf c) {
     return _mm_sub_ps(_mm_sub_ps(c, hi), lo);
 }
 static inline vf v_recip(vf b) { return _mm_div_ps(_mm_set1_ps(1.0f), b); }
+static inline vf v_fma1(vf a, vf b, vf c) {
+    vf lo;
+    const vf hi = v_two_prod(a, b, &lo);
+    const vf s = _mm_add_ps(hi, c), bb = _mm_sub_ps(s, hi);
+    const vf err = _mm_add_ps(_mm_sub_ps(hi, _mm_sub_ps(s, bb)), _mm_sub_ps(c, bb));
+    return _mm_add_ps(s, _mm_add_ps(err, lo));
+}
 static inline int v_any(vm m) { return _mm_movemask_ps(m) != 0; }
 static inline vm v_eq(vf a, vf b) { return _mm_cmpeq_ps(a, b); }
 static inline vm v_isinf(vf a) { return _mm_cmpeq_ps(v_abs(a), _mm_set1_ps(__builtin_inff())); }

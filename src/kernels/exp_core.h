@@ -12,6 +12,33 @@
 #ifndef ACT_KERNELS_EXP_CORE_H
 #define ACT_KERNELS_EXP_CORE_H
 
+/*
+ * ACT_UNARY_KERNEL_2X(name): ACT_UNARY_KERNEL with two vectors per iteration
+ * instead of four. These bodies keep ~15 constants and ~10 temporaries live
+ * per vector; four at a time runs out of registers (AVX-512's 32) and the
+ * compiler re-broadcasts constants inside the loop. Measured in the section
+ * "Transcendental kernels: ours vs SLEEF" of docs/design.md.
+ */
+#define ACT_UNARY_KERNEL_2X(name)                                                          \
+    void ACT_KFN(name)(const float *in, float *out, size_t n, const act_kargs *a);         \
+    void ACT_KFN(name)(const float *in, float *out, size_t n, const act_kargs *a) {        \
+        const act_kargs k = *a;                                                            \
+        ACT_UNARY_LOOP_2X(in, out, n, act_##name##_v, &k);                                 \
+    }
+#define ACT_UNARY_LOOP_2X(in, out, n, F, ARG)                                              \
+    do {                                                                                   \
+        size_t i_ = 0;                                                                     \
+        for (; i_ + 2 * ACT_VLEN <= (n); i_ += 2 * ACT_VLEN) {                             \
+            vf x0_ = v_load((in) + i_), x1_ = v_load((in) + i_ + ACT_VLEN);                \
+            v_store((out) + i_, F(x0_, ARG));                                              \
+            v_store((out) + i_ + ACT_VLEN, F(x1_, ARG));                                   \
+        }                                                                                  \
+        for (; i_ + ACT_VLEN <= (n); i_ += ACT_VLEN)                                       \
+            v_store((out) + i_, F(v_load((in) + i_), ARG));                                \
+        if (i_ < (n))                                                                      \
+            v_storen((out) + i_, F(v_loadn((in) + i_, (n) - i_), ARG), (n) - i_);          \
+    } while (0)
+
 /* log2(e), and ln 2 = ACT_LN2_HI + ACT_LN2_LO (+ 1.6e-12): ACT_LN2_HI = 355/512
  * has 9 significant bits, so n * ACT_LN2_HI is exact for |n| < 2^15 on every
  * ISA, fused or not, and w - n * ACT_LN2_HI is exact too (w and n ln 2 are
@@ -28,6 +55,8 @@
 #define ACT_EXP_P3 0x1.124334p-7f
 #define ACT_EXP_P4 0x1.6a4cc6p-10f
 
+static inline vf act_exp_poly_v(vf r, vf rl, vf n, vf *n_out, vf *u_out);
+
 /*
  * e^(wh + wl) = 2^n * p with p = e^r in [0.70, 1.42] and *u = p - 1 (to
  * 2^-25 of p, for expm1). wl is a low part, |wl| <= ulp(wh). The caller keeps
@@ -41,6 +70,44 @@ static inline vf act_exp_parts_v(vf wh, vf wl, vf *n_out, vf *u_out) {
     const vf dd = v_fma(n, v_set1(-ACT_LN2_LO), wl); /* |dd| < 0.04 */
     const vf r = v_add(r0, dd);
     const vf rl = v_add(v_sub(r0, r), dd); /* r + rl = r0 + dd */
+    return act_exp_poly_v(r, rl, n, n_out, u_out);
+}
+
+/*
+ * The lean form for an exact argument w (no low part), where r is rounded
+ * once (fma(n, -ln2_lo, r0)) and not carried: about 0.25u more error in p,
+ * 4 operations fewer. *u_out = p - 1 before its rounding into p, so that a
+ * caller's y p can be formed as fma(y, u, y), one rounding.
+ */
+static inline vf act_exp_lean_v(vf w, vf *n_out, vf *u_out) {
+    const vf n = v_round(v_mul(w, v_set1(ACT_LOG2E)));
+    const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
+    vf P = v_fma(v_set1(ACT_EXP_P4), r, v_set1(ACT_EXP_P3));
+    P = v_fma(P, r, v_set1(ACT_EXP_P2));
+    P = v_fma(P, r, v_set1(ACT_EXP_P1));
+    P = v_fma(P, r, v_set1(ACT_EXP_P0));
+    const vf u = v_fma(r, v_mul(r, P), r);
+    *n_out = n;
+    if (u_out) *u_out = u;
+    return v_add(v_set1(1.0f), u);
+}
+
+/* act_exp_lean_v for w = wh + wl, wl a low part: r = r0 + (wl - n ln2_lo). */
+static inline vf act_exp_lean2_v(vf wh, vf wl, vf *n_out, vf *u_out) {
+    const vf n = v_round(v_mul(wh, v_set1(ACT_LOG2E)));
+    const vf r = v_add(v_fma(n, v_set1(-ACT_LN2_HI), wh), v_fma(n, v_set1(-ACT_LN2_LO), wl));
+    vf P = v_fma(v_set1(ACT_EXP_P4), r, v_set1(ACT_EXP_P3));
+    P = v_fma(P, r, v_set1(ACT_EXP_P2));
+    P = v_fma(P, r, v_set1(ACT_EXP_P1));
+    P = v_fma(P, r, v_set1(ACT_EXP_P0));
+    const vf u = v_fma(r, v_mul(r, P), r);
+    *n_out = n;
+    if (u_out) *u_out = u;
+    return v_add(v_set1(1.0f), u);
+}
+
+/* e^(r + rl) = 1 + u for |r| <= 0.354, |rl| <= ulp(r); *n_out = n passed through. */
+static inline vf act_exp_poly_v(vf r, vf rl, vf n, vf *n_out, vf *u_out) {
     vf P = v_fma(v_set1(ACT_EXP_P4), r, v_set1(ACT_EXP_P3));
     P = v_fma(P, r, v_set1(ACT_EXP_P2));
     P = v_fma(P, r, v_set1(ACT_EXP_P1));
@@ -68,6 +135,18 @@ static inline vf act_div2_v(vf nh, vf nl, vf dh, vf dl) {
     return v_fma(res, r, q);
 }
 
+/*
+ * (nh + nl) / d for d in [1, 2]: one division, then one correction with the
+ * exact residual, scaled by 1.5 - d/2 (within 12.5% of 1/d on [1, 2], which
+ * is all a correction of half an ULP needs): 0.5u + 2^-27 relative. nh must be
+ * finite and within SSE2's Dekker range (|nh| < 2^100).
+ */
+static inline vf act_div_fix_v(vf nh, vf nl, vf d) {
+    const vf q = v_div(nh, d);
+    const vf res = v_add(v_resid(q, d, nh), nl);
+    return v_fma(res, v_fma(d, v_set1(-0.5f), v_set1(1.5f)), q);
+}
+
 /* Error-free a + b = s + *e when the exponent of a >= that of b (Fast2Sum). */
 static inline vf act_fast2sum_v(vf a, vf b, vf *e) {
     const vf s = v_add(a, b);
@@ -89,47 +168,30 @@ static inline vf act_clamp_v(vf x, float lo, float hi) {
 }
 
 /*
- * x * sigmoid(zh + zl) for finite x with |x| <= 2^64 (callers clamp; they
- * also decide z > 24, z < -112 and infinities, see act_xsigmoid_v). With
- * w = -|z| and e = e^w = 2^n p:
+ * x * sigmoid(zh + zl) (zl = 0 when lo = 0). With w = -|z| and
+ * e = e^w = 2^n (1 + u):
  *   z >= 0: x / (1 + e)
- *   z <  0: x e / (1 + e) = 2^n * (x p) / (1 + e)
- * x p is carried exactly (v_two_prod), 1 + e as d + dl, the quotient is
- * refined (act_div2_v) and scaled by 2^n last, so results in the denormal
- * range are rounded once from a full-precision value, and no intermediate is
- * smaller than the result (which keeps normal results normal under a
- * caller's FTZ/DAZ). |x| <= 2^64 keeps x p finite. Error: p's 0.8u times
- * e/(1+e) <= 1, plus 0.5u.
+ *   z <  0: x e / (1 + e) = 2^n * (x + x u) / (1 + e)
+ * x + x u is one rounding (v_fma1) from x e^r, one division follows, and 2^n
+ * is applied last: results in the denormal range are rounded once more from
+ * a full-precision value, and no intermediate is smaller than the result
+ * (normal results stay normal under a caller's FTZ/DAZ). Error: the lean
+ * exp's ~1u of p weighted by e/(1+e) in the denominator, 0.5u (x + x u),
+ * 0.5u (division). The caller handles z < -112 (returns a zero of x's sign:
+ * there x e^z < 2^-150 for |x| < 2^40) and anything where x e^z is not
+ * finite.
  */
-static inline vf act_xsigmoid_core_v(vf x, vf zh, vf zl) {
+static inline vf act_xsigmoid_v(vf x, vf zh, vf zl, int lo) {
     const vm neg = v_lt(zh, v_zero());
-    /* e^-112 * 2^64 * 1.42 < 2^-150: nothing below the clamp can round away from 0 */
-    const vf wh = v_max(v_set1(-112.0f), v_neg(v_abs(zh)));
-    const vf wl = v_sel(neg, zl, v_neg(zl));
-    vf n;
-    const vf p = act_exp_parts_v(wh, wl, &n, NULL);
-    const vf e = v_ldexp(p, n);
-    vf dl;
-    const vf d = act_fast2sum_v(v_set1(1.0f), e, &dl);
-    vf xl;
-    const vf xh = v_two_prod(x, p, &xl);
-    const vf nh = v_sel(neg, xh, x), nl = v_sel(neg, xl, v_zero());
-    const vf k = v_sel(neg, n, v_zero());
-    return v_ldexp(act_div2_v(nh, nl, d, dl), k);
-}
-
-/*
- * x * sigmoid(zh + zl) for every x, where zh + zl was computed from
- * xc = act_clamp_v(x, -2^64, 2^64) (or a tighter clamp): z > 24 gives x
- * (sigmoid(z) = 1 - e^-z rounds x(1 - e^-z) to x there), z < -112 gives a
- * zero of x's sign (x e^z < 2^-150 for |x| < 2^64). Those two rules also
- * cover x = ±inf and |x| > 2^64 whenever z grows with |x|; swish adds its
- * own rule for beta = 0. NaN in x or z gives NaN.
- */
-static inline vf act_xsigmoid_v(vf x, vf xc, vf zh, vf zl) {
-    vf r = act_xsigmoid_core_v(xc, zh, zl);
-    r = v_sel(v_gt(zh, v_set1(24.0f)), x, r);
-    return v_sel(v_lt(zh, v_set1(-112.0f)), v_copysign(v_zero(), x), r);
+    const vf az = v_abs(zh);
+    const vf wh = v_max(v_set1(-112.0f), v_neg(az));
+    vf n, u, wl = v_zero();
+    if (lo) /* the low part only where wh is not clamped (it may be huge beyond) */
+        wl = v_sel(v_lt(az, v_set1(112.0f)), v_sel(neg, zl, v_neg(zl)), v_zero());
+    const vf p = lo ? act_exp_lean2_v(wh, wl, &n, &u) : act_exp_lean_v(wh, &n, &u);
+    const vf d = v_add(v_set1(1.0f), v_ldexp(p, n));
+    const vf q = v_div(v_sel(neg, v_fma1(x, u, x), x), d);
+    return v_ldexp(q, v_sel(neg, n, v_zero()));
 }
 
 /*

@@ -7,7 +7,13 @@
  */
 static inline vf act_sigmoid_v(vf x, const act_kargs *a) {
     (void)a;
-    return act_xsigmoid_core_v(v_set1(1.0f), x, v_zero());
+    const vm neg = v_lt(x, v_zero());
+    const vf w = v_max(v_set1(-105.0f), v_neg(v_abs(x)));
+    vf n;
+    const vf p = act_exp_lean_v(w, &n, NULL);
+    const vf d = v_add(v_set1(1.0f), v_ldexp(p, n));
+    const vf q = v_div(v_sel(neg, p, v_set1(1.0f)), d);
+    return v_ldexp(q, v_sel(neg, n, v_zero()));
 }
 ACT_UNARY_KERNEL(sigmoid)
 

@@ -1,13 +1,13 @@
 /*
- * silu(x) = x * sigmoid(x), through act_xsigmoid_v: x * e^x / (1 + e^x) is
+ * silu(x) = x * sigmoid(x), through act_xsigmoid_v: x e^x / (1 + e^x) is
  * formed before the 2^n scale, so results in the denormal range (x below
- * about -88) keep their precision; x > 24 gives x, x < -112 gives -0
- * (silu(-inf) = -0), silu(+inf) = +inf, silu(FLT_MAX) = FLT_MAX.
+ * about -88) keep their precision; x < -112 gives -0 (silu(-inf) = -0),
+ * silu(+inf) = +inf, silu(FLT_MAX) = FLT_MAX (x/(1 + e), e = 0).
  */
 static inline vf act_silu_v(vf x, const act_kargs *a) {
     (void)a;
-    const vf xc = act_clamp_v(x, -0x1p64f, 0x1p64f);
-    return act_xsigmoid_v(x, xc, xc, v_zero());
+    const vf r = act_xsigmoid_v(x, x, v_zero(), 0);
+    return v_sel(v_lt(x, v_set1(-112.0f)), v_copysign(v_zero(), x), r);
 }
 ACT_UNARY_KERNEL(silu)
 

@@ -2,22 +2,30 @@
  * swish(x) = x * sigmoid(beta x), beta = alpha. beta*x is carried exactly as
  * zh + zl (v_two_prod): a rounded beta*x would cost |beta x| * 2^-24 relative
  * where the result is x e^(beta x). x is clamped to ±2^64 for the product;
- * act_xsigmoid_v's rules give x for beta x > 24 and a signed zero below -112,
+ * beta x < -112 gives a signed zero, beta = 1 runs silu's body,
  * and x = ±inf follows the scalar path: x if beta x > 0 or beta = 0 (then
  * sigmoid(0) = 1/2 and inf/2 = inf), else a zero of x's sign.
  * Limit: when |x| > 2^20 and beta x < -112 the true result may be a nonzero
  * tiny number; it is returned as a signed zero (beta = 1 is not affected).
  */
-static inline vf act_swish_v(vf x, const act_kargs *a) {
+static inline vf act_swishb_v(vf x, const act_kargs *a) {
     const vf b = v_set1(a->alpha);
-    const vf xc = act_clamp_v(x, -0x1p64f, 0x1p64f);
     vf zl;
-    const vf zh = v_two_prod(b, xc, &zl);
-    const vf r = act_xsigmoid_v(x, xc, zh, zl);
+    const vf zh = v_two_prod(b, act_clamp_v(x, -0x1p64f, 0x1p64f), &zl);
+    vf r = act_xsigmoid_v(x, zh, zl, 1);
+    r = v_sel(v_lt(zh, v_set1(-112.0f)), v_copysign(v_zero(), x), r);
     const vf inf_r = v_sel(v_le(v_mul(b, x), v_zero()), v_copysign(v_zero(), x), x);
     return v_sel(v_isinf(x), inf_r, r);
 }
-ACT_UNARY_KERNEL(swish)
+
+void ACT_KFN(swish)(const float *in, float *out, size_t n, const act_kargs *a);
+void ACT_KFN(swish)(const float *in, float *out, size_t n, const act_kargs *a) {
+    const act_kargs k = *a;
+    if (k.alpha == 1.0f)
+        ACT_UNARY_LOOP(in, out, n, act_silu_v, &k);
+    else
+        ACT_UNARY_LOOP(in, out, n, act_swishb_v, &k);
+}
 
 /* SLEEF composition: x * sigmoid_sleef(beta x), same limits as above. */
 static inline vf act_swish_sleef_v(vf x, const act_kargs *a) {
