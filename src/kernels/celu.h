@@ -18,7 +18,15 @@ static inline vf act_celu_v(vf x, const act_kargs *a) {
     yl = v_sel(v_mand(v_lt(v_abs(y), v_set1(0x1p20f)), v_lt(v_abs(x), v_set1(0x1p100f))), yl, v_zero());
     return v_sel(v_gt(x, v_zero()), x, act_expm1c_v(y, yl, al, 1));
 }
-ACT_UNARY_KERNEL(celu)
+/* alpha = 1 (the default) is elu with alpha = 1: no division, no low part. */
+void ACT_KFN(celu)(const float *in, float *out, size_t n, const act_kargs *a);
+void ACT_KFN(celu)(const float *in, float *out, size_t n, const act_kargs *a) {
+    const act_kargs k = *a;
+    if (k.alpha == 1.0f)
+        ACT_UNARY_LOOP(in, out, n, act_elu_v, &k);
+    else
+        ACT_UNARY_LOOP(in, out, n, act_celu_v, &k);
+}
 
 /* SLEEF composition: alpha * Sleef expm1(x/alpha). */
 static inline vf act_celu_sleef_v(vf x, const act_kargs *a) {

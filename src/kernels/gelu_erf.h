@@ -58,7 +58,7 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     vf hl;
     const vf hh = v_two_prod(xc, xc, &hl);
     vf n;
-    const vf p = act_exp_parts_v(v_mul(hh, v_set1(-0.5f)), v_mul(hl, v_set1(-0.5f)), &n, NULL);
+    const vf p = act_exp_lean2_v(v_mul(hh, v_set1(-0.5f)), v_mul(hl, v_set1(-0.5f)), &n, NULL);
     const vf one = v_set1(1.0f), zero = v_zero();
     const vm lt2 = v_lt(ac, v_set1(2.0f));
     const vf idx = v_add(v_add(v_sel(v_ge(ac, one), one, zero), v_sel(lt2, zero, one)),

@@ -6,7 +6,7 @@
 static inline vf act_logsigmoid_v(vf x, const act_kargs *a) {
     (void)a;
     vf k;
-    const vf m = act_softplus_parts_v(v_neg(x), v_zero(), &k);
+    const vf m = act_softplus_parts_v(v_neg(x), v_zero(), &k, 0);
     return v_neg(v_ldexp(m, k));
 }
 ACT_UNARY_KERNEL(logsigmoid)

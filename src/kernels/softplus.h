@@ -22,13 +22,12 @@
 #define ACT_LOG1P_M8 -0x1.af5e5p-9f
 
 /* log(1 + e^(zh + zl)) = 2^k * m; returns m, sets *k. */
-static inline vf act_softplus_parts_v(vf zh, vf zl, vf *k) {
+static inline vf act_softplus_parts_v(vf zh, vf zl, vf *k, int lo) {
     const vm neg = v_lt(zh, v_zero());
     /* e^-105 * 1.42 < 2^-150: below, the result rounds to 0 */
     const vf wh = v_max(v_set1(-105.0f), v_neg(v_abs(zh)));
-    const vf wl = v_sel(neg, zl, v_neg(zl));
     vf n;
-    const vf p = act_exp_parts_v(wh, wl, &n, NULL);
+    const vf p = lo ? act_exp_parts_v(wh, v_sel(neg, zl, v_neg(zl)), &n, NULL) : act_exp_lean_v(wh, &n, NULL);
     const vf e = v_ldexp(p, n);
     vf M = v_fma(v_set1(ACT_LOG1P_M8), e, v_set1(ACT_LOG1P_M7));
     M = v_fma(M, e, v_set1(ACT_LOG1P_M6));
@@ -48,7 +47,7 @@ static inline vf act_softplus_parts_v(vf zh, vf zl, vf *k) {
 static inline vf act_softplus1_v(vf x, const act_kargs *a) {
     (void)a;
     vf k;
-    const vf m = act_softplus_parts_v(x, v_zero(), &k);
+    const vf m = act_softplus_parts_v(x, v_zero(), &k, 0);
     return v_ldexp(m, k);
 }
 
@@ -58,7 +57,7 @@ static inline vf act_softplusb_v(vf x, const act_kargs *a) {
     const vf zh = v_two_prod(b, x, &zl);
     const vm huge = v_gt(zh, v_set1(0x1p20f));
     zl = v_sel(v_lt(v_abs(zh), v_set1(0x1p20f)), zl, v_zero()); /* Dekker/fms of inf */
-    const vf m = act_softplus_parts_v(zh, zl, &k);
+    const vf m = act_softplus_parts_v(zh, zl, &k, 1);
     return v_sel(huge, x, v_ldexp(v_div(m, b), k));
 }
 
