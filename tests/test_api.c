@@ -222,6 +222,41 @@ static void test_isa_controls(void **state) {
     assert_int_equal(act_set_max_isa(before), ACT_OK);
 }
 
+/* PReLU's layouts take different paths (runs, stack pattern, direct slope loads,
+ * lane by lane): each against the definition, bit for bit, on every ISA. */
+static void test_prelu_layouts(void **state) {
+    (void)state;
+    static const size_t layouts[][2] = {{1, 1},  {3, 5},   {64, 1},  {1000, 1}, {400, 3},
+                                        {7, 16}, {2, 100}, {5, 2},   {63, 1},   {1021, 1}};
+    static float slopes[1021], x[5003], y[5003];
+    for (size_t c = 0; c < 1021; c++) slopes[c] = (float)((int)(c % 11) - 5) * 0.125f;
+    for (size_t i = 0; i < 5003; i++) x[i] = (float)((int)((i * 7919u) % 201u) - 100) * 0.5f;
+    const act_isa before = act_active_isa();
+    for (size_t k = 0; k < test_isa_count; k++) {
+        if (act_set_max_isa(test_isas[k]) != ACT_OK) continue;
+        for (size_t l = 0; l < sizeof layouts / sizeof layouts[0]; l++) {
+            act_params p;
+            act_params_default(ACT_PRELU, &p, sizeof p);
+            p.slopes = slopes;
+            p.channels = layouts[l][0];
+            p.inner = layouts[l][1];
+            for (size_t n = 0; n <= 5003; n = n < 70 ? n + 1 : (n < 1000 ? 1000 : 5003)) {
+                assert_int_equal(act_apply(ACT_PRELU, &p, x, y, n), ACT_OK);
+                for (size_t i = 0; i < n; i++) {
+                    const float s = slopes[(i / p.inner) % p.channels];
+                    const float want = x[i] > 0 ? x[i] : x[i] * s;
+                    if (f_bits(y[i]) != f_bits(want))
+                        fail_msg("prelu/%s channels=%zu inner=%zu n=%zu: y[%zu] = %a, want %a",
+                                 act_isa_name(test_isas[k]), p.channels, p.inner, n, i, (double)y[i],
+                                 (double)want);
+                }
+                if (n == 5003) break;
+            }
+        }
+    }
+    assert_int_equal(act_set_max_isa(before), ACT_OK);
+}
+
 /* ---- threads: every kind from 4 threads at once equals the single-thread result */
 #define TN 4099
 static float tin[TN], tref[ACT_KIND_COUNT + 1][TN];
@@ -275,7 +310,7 @@ int main(void) {
         cmocka_unit_test(test_errors_params),   cmocka_unit_test(test_errors_size),
         cmocka_unit_test(test_errors_overlap),  cmocka_unit_test(test_errors_length),
         cmocka_unit_test(test_names),           cmocka_unit_test(test_isa_controls),
-        cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_prelu_layouts), cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests_name("api", tests, NULL, NULL);
 }

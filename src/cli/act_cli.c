@@ -219,9 +219,9 @@ static int cmd_bench(int argc, char **argv) {
         for (int k = 0; k < nk; k++) {
             act_params p;
             act_params_default(kinds[k], &p, sizeof p);
-            p.slopes = slopes; /* PReLU: 64 channels */
+            p.slopes = slopes; /* PReLU: 64 channels, channels-last (NHWC: inner 1) */
             p.channels = 64;
-            p.inner = sizes[s] / 64 ? sizes[s] / 64 : 1;
+            p.inner = 1;
             const bench_job jk = {kinds[k], &p, in, out, sizes[s]};
             const bench_job jm = {(act_kind)0, NULL, in, out, sizes[s]};
             double tk, tm;
