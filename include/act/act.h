@@ -98,7 +98,13 @@ extern "C" {
  *   hardsigmoid                     1      1     1     1       1
  *   hardswish                       1      2     2     2       2
  *   softsign                        1      1     1     1       1
- *   every other kind                1      (served by scalar, 1 ULP)
+ *   elu selu celu gelu_tanh
+ *   gelu_erf sigmoid tanh silu
+ *   swish softplus mish logsigmoid  1      2     2     2       2
+ *   (the transcendental kinds: every alpha/beta; docs/accuracy.md has the
+ *   measured maxima, quick and exhaustive, and two parameter corners:
+ *   swish with |x| > 2^20 and beta*x < -112 returns a signed zero, celu with
+ *   alpha < 0 overflows once x/alpha > 88.72)
  */
 typedef enum act_kind {
     ACT_RELU = 1,

@@ -171,26 +171,27 @@ static inline vf act_clamp_v(vf x, float lo, float hi) {
  * x * sigmoid(zh + zl) (zl = 0 when lo = 0). With w = -|z| and
  * e = e^w = 2^n (1 + u):
  *   z >= 0: x / (1 + e)
- *   z <  0: x e / (1 + e) = 2^n * (x + x u) / (1 + e)
- * x + x u is one rounding (v_fma1) from x e^r, one division follows, and 2^n
- * is applied last: results in the denormal range are rounded once more from
- * a full-precision value, and no intermediate is smaller than the result
- * (normal results stay normal under a caller's FTZ/DAZ). Error: the lean
- * exp's ~1u of p weighted by e/(1+e) in the denominator, 0.5u (x + x u),
- * 0.5u (division). The caller handles z < -112 (returns a zero of x's sign:
- * there x e^z < 2^-150 for |x| < 2^40) and anything where x e^z is not
- * finite.
+ *   z <  0: x e / (1 + e) = 2^n * (xn + xn u) / (1 + e)
+ * xn is x, or x clamped by the caller so that xn e^r stays finite. xn + xn u
+ * is one rounding (v_fma1) from xn e^r, one division follows, and 2^n is
+ * applied last: results in the denormal range are rounded once more from a
+ * full-precision value, and no intermediate is smaller than the result
+ * (normal results stay normal under a caller's FTZ/DAZ). w is clamped at
+ * zmin (-112 when |xn| <= 112, -157 when |xn| <= 2^64: below, xn e^w <
+ * 2^-150); the caller returns a zero of x's sign for z < zmin. Error: the
+ * lean exp's ~1u of p weighted by e/(1+e) in the denominator, 0.5u
+ * (xn + xn u), 0.5u (division).
  */
-static inline vf act_xsigmoid_v(vf x, vf zh, vf zl, int lo) {
+static inline vf act_xsigmoid_v(vf x, vf xn, vf zh, vf zl, int lo, float zmin) {
     const vm neg = v_lt(zh, v_zero());
     const vf az = v_abs(zh);
-    const vf wh = v_max(v_set1(-112.0f), v_neg(az));
+    const vf wh = v_max(v_set1(zmin), v_neg(az));
     vf n, u, wl = v_zero();
     if (lo) /* the low part only where wh is not clamped (it may be huge beyond) */
-        wl = v_sel(v_lt(az, v_set1(112.0f)), v_sel(neg, zl, v_neg(zl)), v_zero());
+        wl = v_sel(v_lt(az, v_set1(-zmin)), v_sel(neg, zl, v_neg(zl)), v_zero());
     const vf p = lo ? act_exp_lean2_v(wh, wl, &n, &u) : act_exp_lean_v(wh, &n, &u);
     const vf d = v_add(v_set1(1.0f), v_ldexp(p, n));
-    const vf q = v_div(v_sel(neg, v_fma1(x, u, x), x), d);
+    const vf q = v_div(v_sel(neg, v_fma1(xn, u, xn), x), d);
     return v_ldexp(q, v_sel(neg, n, v_zero()));
 }
 

@@ -25,7 +25,7 @@ static inline vf act_gelu_tanh_v(vf x, const act_kargs *a) {
     wl = v_add(wl, v_add(tl, v_set1(ACT_GELU_C1L)));
     const vf zh = v_two_prod(xc, wh, &zl);
     zl = v_fma(xc, wl, zl);
-    const vf r = act_xsigmoid_v(x, zh, zl, 1);
+    const vf r = act_xsigmoid_v(x, x, zh, zl, 1, -112.0f);
     return v_sel(v_lt(zh, v_set1(-112.0f)), v_copysign(v_zero(), x), r);
 }
 ACT_UNARY_KERNEL(gelu_tanh)

@@ -6,7 +6,7 @@
  */
 static inline vf act_silu_v(vf x, const act_kargs *a) {
     (void)a;
-    const vf r = act_xsigmoid_v(x, x, v_zero(), 0);
+    const vf r = act_xsigmoid_v(x, x, x, v_zero(), 0, -112.0f);
     return v_sel(v_lt(x, v_set1(-112.0f)), v_copysign(v_zero(), x), r);
 }
 ACT_UNARY_KERNEL(silu)

@@ -1,19 +1,20 @@
 /*
  * swish(x) = x * sigmoid(beta x), beta = alpha. beta*x is carried exactly as
  * zh + zl (v_two_prod): a rounded beta*x would cost |beta x| * 2^-24 relative
- * where the result is x e^(beta x). x is clamped to ±2^64 for the product;
- * beta x < -112 gives a signed zero, beta = 1 runs silu's body,
- * and x = ±inf follows the scalar path: x if beta x > 0 or beta = 0 (then
- * sigmoid(0) = 1/2 and inf/2 = inf), else a zero of x's sign.
- * Limit: when |x| > 2^20 and beta x < -112 the true result may be a nonzero
- * tiny number; it is returned as a signed zero (beta = 1 is not affected).
- */
+ * where the result is x e^(beta x). x is clamped to ±2^64 for the product and
+ * for x e^(beta x) (act_xsigmoid_v with its clamp at -157, where
+ * 2^64 e^-157 < 2^-150: results down to the smallest denormal are kept for
+ * large |x| and small beta); beta x < -157 gives a zero of x's sign, beta = 1
+ * runs silu's body, and x = ±inf follows the scalar path: x if beta x > 0 or
+ * beta = 0 (then sigmoid(0) = 1/2 and inf/2 = inf), else a zero of x's sign.
+ * Limit: |x| > 2^64 with |beta| < 2^-57 (beta x computed from the clamped x). */
 static inline vf act_swishb_v(vf x, const act_kargs *a) {
     const vf b = v_set1(a->alpha);
+    const vf xc = act_clamp_v(x, -0x1p64f, 0x1p64f);
     vf zl;
-    const vf zh = v_two_prod(b, act_clamp_v(x, -0x1p64f, 0x1p64f), &zl);
-    vf r = act_xsigmoid_v(x, zh, zl, 1);
-    r = v_sel(v_lt(zh, v_set1(-112.0f)), v_copysign(v_zero(), x), r);
+    const vf zh = v_two_prod(b, xc, &zl);
+    vf r = act_xsigmoid_v(x, xc, zh, zl, 1, -157.0f);
+    r = v_sel(v_lt(zh, v_set1(-157.0f)), v_copysign(v_zero(), x), r);
     const vf inf_r = v_sel(v_le(v_mul(b, x), v_zero()), v_copysign(v_zero(), x), x);
     return v_sel(v_isinf(x), inf_r, r);
 }

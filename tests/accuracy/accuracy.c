@@ -250,7 +250,8 @@ static int quick(int argc, char **argv) {
     /* the cmocka suite's variants (tests/test_kinds.c) and a few more */
     static const kcase variants[] = {{ACT_SWISH, 1.7f},    {ACT_SWISH, -0.5f},  {ACT_SOFTPLUS, 2.5f},
                                      {ACT_SOFTPLUS, 0.5f}, {ACT_ELU, 0.5f},     {ACT_CELU, -1.5f},
-                                     {ACT_CELU, 2.0f},     {ACT_CELU, 0.5f},    {ACT_LEAKY_RELU, 0.2f},
+                                     {ACT_CELU, 2.0f},     {ACT_CELU, 0.5f},    {ACT_SWISH, 0.03f},
+                                     {ACT_LEAKY_RELU, 0.2f},
                                      {ACT_BOUNDED_RELU, 2.5f}};
     kcase cases[ACT_KIND_COUNT + sizeof variants / sizeof variants[0]];
     size_t n_cases = 0;
