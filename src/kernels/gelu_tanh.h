@@ -6,7 +6,7 @@
  * double-float (hi + lo, error ~2^-40 relative) with C1 = 2 sqrt(2/pi) and
  * C3 = C1 * 0.044715 as hi + lo pairs (tests/accuracy/fit/fit.py prints
  * none of these: they are the constants rounded twice, see the comment).
- * x is clamped to ±12 for z: z(12) = 142 (sigmoid rounds to 1) and
+ * x is clamped to ±12: x > 12 gives x (z(12) = 142: sigmoid rounds to 1) and
  * z(-12) < -112, where the result is -0. gelu(-inf) = -0, gelu(+inf) = +inf.
  */
 #define ACT_GELU_C1H 0x1.988454p+0f   /* 2 sqrt(2/pi) = C1H + C1L */
@@ -25,8 +25,8 @@ static inline vf act_gelu_tanh_v(vf x, const act_kargs *a) {
     wl = v_add(wl, v_add(tl, v_set1(ACT_GELU_C1L)));
     const vf zh = v_two_prod(xc, wh, &zl);
     zl = v_fma(xc, wl, zl);
-    const vf r = act_xsigmoid_v(x, x, zh, zl, 1, -112.0f);
-    return v_sel(v_lt(zh, v_set1(-112.0f)), v_copysign(v_zero(), x), r);
+    const vf r = act_xsigmoid_v(xc, zh, zl, 1, -112.0f);
+    return v_sel(v_lt(zh, v_set1(-112.0f)), v_copysign(v_zero(), x), v_sel(v_gt(x, v_set1(12.0f)), x, r));
 }
 ACT_UNARY_KERNEL(gelu_tanh)
 

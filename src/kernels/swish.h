@@ -13,8 +13,9 @@ static inline vf act_swishb_v(vf x, const act_kargs *a) {
     const vf xc = act_clamp_v(x, -0x1p64f, 0x1p64f);
     vf zl;
     const vf zh = v_two_prod(b, xc, &zl);
-    vf r = act_xsigmoid_v(x, xc, zh, zl, 1, -157.0f);
+    vf r = act_xsigmoid_v(xc, zh, zl, 1, -157.0f);
     r = v_sel(v_lt(zh, v_set1(-157.0f)), v_copysign(v_zero(), x), r);
+    r = v_sel(v_gt(v_abs(x), v_set1(0x1p64f)), v_sel(v_gt(zh, v_zero()), x, v_copysign(v_zero(), x)), r);
     const vf inf_r = v_sel(v_le(v_mul(b, x), v_zero()), v_copysign(v_zero(), x), x);
     return v_sel(v_isinf(x), inf_r, r);
 }
