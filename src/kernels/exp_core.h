@@ -205,7 +205,7 @@ static inline vf act_xsigmoid_v(vf xn, vf zh, vf zl, int lo, float zmin) {
  * (2^n - 1), computed as fma(c 2^n, u, c (2^n - 1)): c 2^n is exact, and
  * for |y| < 0.35 (n = 0) the second term is 0, so the result is u rounded
  * once after the scale (one rounding fewer than c * expm1). y < -20 gives
- * -c (expm1(-20) rounds to -1). The sign of a zero y is kept (for c > 0).
+ * -c (expm1(-20) rounds to -1). The result has the sign of c y, zeros included.
  * With big = 0 (callers that select another value for y > 0), y > 88 is
  * computed as expm1(88); with big = 1, y > 88 gives c 2^n p (the -1 is below
  * half an ULP there), which overflows to inf from y = 88.72 on. Error: u's
@@ -219,7 +219,9 @@ static inline vf act_expm1c_v(vf y, vf yl, vf c, int big) {
     const vf s = v_pow2(big ? v_min(n, v_set1(127.0f)) : n);
     vf e = v_fma(v_mul(c, s), u, v_mul(c, v_sub(s, v_set1(1.0f))));
     if (big) e = v_sel(v_gt(yc, v_set1(88.0f)), v_ldexp(v_mul(c, p), n), e);
-    return v_sel(v_eq(y, v_zero()), v_mul(c, y), e);
+    /* the sign of c expm1(y) is that of c y, zeros included (SSE2's unfused
+     * fma turns -2^-150 + 0 into +0) */
+    return v_copysign(e, v_mul(c, y));
 }
 
 #endif

@@ -70,7 +70,8 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     const vf pH = v_fma(p, v_lut4(act_gelu_h_tab[1], idx), v_mul(p, rest));
     const vf eH = v_ldexp(pH, n);
     const vf tail = v_sel(v_lt(x, zero), v_neg(eH), v_sub(x, eH));
-    return v_sel(v_lt(v_abs(x), v_set1(0.5f)), small, tail);
+    /* copysign: the result has x's sign, zeros included (x = -2^-149 gives -0) */
+    return v_copysign(v_sel(v_lt(v_abs(x), v_set1(0.5f)), small, tail), x);
 }
 ACT_UNARY_KERNEL(gelu_erf)
 
@@ -83,6 +84,6 @@ static inline vf act_gelu_erf_sleef_v(vf x, const act_kargs *a) {
     const vf pos = v_fma(hx, v_erf(z), hx);
     const vf neg = v_mul(hx, v_erfc(v_neg(z)));
     const vf r = v_sel(v_lt(x, v_zero()), neg, pos);
-    return v_sel(v_lt(x, v_set1(-15.0f)), v_copysign(v_zero(), x), r);
+    return v_copysign(v_sel(v_lt(x, v_set1(-15.0f)), v_zero(), r), x);
 }
 ACT_UNARY_KERNEL(gelu_erf_sleef)

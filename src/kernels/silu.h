@@ -7,7 +7,8 @@
 static inline vf act_silu_v(vf x, const act_kargs *a) {
     (void)a;
     const vf r = act_xsigmoid_v(v_min(x, v_set1(0x1p64f)), x, v_zero(), 0, -112.0f);
-    return v_sel(v_lt(x, v_set1(-112.0f)), v_copysign(v_zero(), x), v_sel(v_gt(x, v_set1(0x1p64f)), x, r));
+    /* copysign: x * sigmoid(x) has x's sign, zeros included (x = -2^-149 gives -0) */
+    return v_copysign(v_sel(v_lt(x, v_set1(-112.0f)), v_zero(), v_sel(v_gt(x, v_set1(0x1p64f)), x, r)), x);
 }
 ACT_UNARY_KERNEL(silu)
 

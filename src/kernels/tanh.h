@@ -30,8 +30,8 @@ static inline vf act_tanh_v(vf x, const act_kargs *a) {
     const vf sc = v_pow2(n); /* n in [-29, -1]: 1 - sc and 1 + sc are exact */
     const vf num = v_fma1(v_neg(sc), u, v_sub(v_set1(1.0f), sc)); /* 1 - e, one rounding */
     const vf den = v_fma1(sc, u, v_add(v_set1(1.0f), sc));        /* 1 + e, one rounding */
-    const vf big = v_copysign(v_div(num, den), x);
-    return v_sel(v_lt(ax, v_set1(0.55f)), small, big);
+    /* copysign on both branches: tanh(-0) = -0 (the polynomial gives +0 there) */
+    return v_copysign(v_sel(v_lt(ax, v_set1(0.55f)), small, v_div(num, den)), x);
 }
 ACT_UNARY_KERNEL(tanh)
 
