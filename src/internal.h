@@ -26,4 +26,13 @@ typedef struct act_row {
 
 const act_row *act_row_get(void);
 
+/*
+ * The scalar kernels (src/scalar/kernels_scalar.c). Besides being the fallback
+ * row, they serve parameter values a vector body is not verified for (see
+ * ACT_PARAM_GUARD in src/kernels/common.h).
+ */
+void act_f32_softplus__scalar(const float *in, float *out, size_t n, const act_kargs *a);
+void act_f32_swish__scalar(const float *in, float *out, size_t n, const act_kargs *a);
+void act_f32_celu__scalar(const float *in, float *out, size_t n, const act_kargs *a);
+
 #endif

@@ -294,16 +294,6 @@ int main(void) {
     print_message("guard pages before and after in and out: n = 0..%d, %zu offsets (ACT_TEST_SCALE=%g)\n",
                   NMAX, offsets_to_run(), test_scale());
     const int failed = _cmocka_run_group_tests("guard", tests, t, NULL, NULL);
-    print_message("ISAs run:");
-    for (size_t k = 0; k < test_isa_count; k++)
-        if (act_isa_available(test_isas[k])) print_message(" %s", act_isa_name(test_isas[k]));
-    print_message("; skipped:");
-    int skipped = 0;
-    for (size_t k = 0; k < test_isa_count; k++)
-        if (!act_isa_available(test_isas[k])) {
-            print_message(" %s (not available on this CPU or OS)", act_isa_name(test_isas[k]));
-            skipped = 1;
-        }
-    print_message("%s\n", skipped ? "" : " none");
+    test_print_isa_summary();
     return failed;
 }

@@ -23,7 +23,7 @@
 #include "testutil.h"
 
 #define MAX_TAIL 33 /* 2 * 16 + 1: two AVX-512 vectors and one more */
-#define NVARIANT 2
+#define NVARIANT 3  /* defaults, ordinary values, edge values */
 
 /* ---- inputs ------------------------------------------------------------- */
 
@@ -71,23 +71,36 @@ static act_params variant(act_kind kind, int v) {
     act_params p;
     act_params_default(kind, &p, sizeof p);
     if (kind == ACT_PRELU) {
+        static const size_t channels[NVARIANT] = {1, 3, 3}, inner[NVARIANT] = {1, PRELU_INNER, 1};
         p.slopes = prelu_slopes;
-        p.channels = v ? 3 : 1;
-        p.inner = v ? PRELU_INNER : 1;
+        p.channels = channels[v];
+        p.inner = inner[v];
     }
-    if (!v) return p;
-    switch (kind) {
-    case ACT_LEAKY_RELU: p.alpha = 0.2f; break;
-    case ACT_BOUNDED_RELU: p.alpha = 2.5f; break;
-    case ACT_HARDTANH:
-        p.alpha = -0.5f;
-        p.beta = 2.0f;
-        break;
-    case ACT_ELU: p.alpha = 0.5f; break;
-    case ACT_CELU: p.alpha = -1.5f; break;
-    case ACT_SOFTPLUS: p.alpha = 2.5f; break;
-    case ACT_SWISH: p.alpha = 1.7f; break;
-    default: break;
+    if (v == 1) {
+        switch (kind) {
+        case ACT_LEAKY_RELU: p.alpha = 0.2f; break;
+        case ACT_BOUNDED_RELU: p.alpha = 2.5f; break;
+        case ACT_HARDTANH:
+            p.alpha = -0.5f;
+            p.beta = 2.0f;
+            break;
+        case ACT_ELU: p.alpha = 0.5f; break;
+        case ACT_CELU: p.alpha = 4.0f; break;      /* top of the SIMD range */
+        case ACT_SOFTPLUS: p.alpha = 16.0f; break; /* top of the SIMD range */
+        case ACT_SWISH: p.alpha = -256.0f; break;  /* edge of the SIMD range */
+        default: break;
+        }
+    } else if (v == 2) { /* the edges of each valid range */
+        switch (kind) {
+        case ACT_LEAKY_RELU: p.alpha = -3.0f; break;
+        case ACT_BOUNDED_RELU: p.alpha = 0.0f; break;
+        case ACT_HARDTANH: p.alpha = p.beta = 0.0f; break;
+        case ACT_ELU: p.alpha = 0.0f; break;
+        case ACT_CELU: p.alpha = 1e-3f; break;
+        case ACT_SOFTPLUS: p.alpha = 1e-3f; break;
+        case ACT_SWISH: p.alpha = 0.0f; break;
+        default: break;
+        }
     }
     return p;
 }
@@ -291,16 +304,6 @@ int main(void) {
     tests[t++] = (struct CMUnitTest){"special_values", test_special_values, NULL, NULL, NULL};
     print_message("%zu inputs per kind and variant (ACT_TEST_SCALE=%g)\n", n_inputs, test_scale());
     const int failed = _cmocka_run_group_tests("kinds", tests, t, NULL, NULL);
-    print_message("ISAs run:");
-    for (size_t k = 0; k < test_isa_count; k++)
-        if (act_isa_available(test_isas[k])) print_message(" %s", act_isa_name(test_isas[k]));
-    print_message("; skipped:");
-    int skipped = 0;
-    for (size_t k = 0; k < test_isa_count; k++)
-        if (!act_isa_available(test_isas[k])) {
-            print_message(" %s (not available on this CPU or OS)", act_isa_name(test_isas[k]));
-            skipped = 1;
-        }
-    print_message("%s\n", skipped ? "" : " none");
+    test_print_isa_summary();
     return failed;
 }

@@ -36,7 +36,7 @@ corpus="$ACT_BUILD/fuzz-corpus"
 mkdir -p "$corpus"
 if [ "$fuzz_time" != 0 ]; then
   rc=0
-  "$asan/tests/fuzz/act_fuzz" -max_total_time="$fuzz_time" -print_final_stats=1 \
+  "$asan/tests/fuzz/act_fuzz" -max_total_time="$fuzz_time" -seed="${ACT_FUZZ_SEED:-1}" -print_final_stats=1 \
     -artifact_prefix="$ACT_BUILD/fuzz-" "$corpus" "$ACT_ROOT/tests/fuzz/corpus" \
     >"$ACT_BUILD/fuzz.log" 2>&1 || rc=$?
   grep -E '^#[0-9]+ +(INITED|DONE)|^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)|^Done' \

@@ -15,12 +15,18 @@ static inline vf act_celu_v(vf x, const act_kargs *a) {
     /* y + yl = x/alpha to 2^-48: the residual x - y alpha is exact */
     vf yl = v_mul(v_resid(y, al, x), v_set1(1.0f / a->alpha));
     /* beyond, yl does not matter (and may be NaN: inf - inf, SSE2's split overflowing) */
-    yl = v_sel(v_mand(v_lt(v_abs(y), v_set1(0x1p20f)), v_lt(v_abs(x), v_set1(0x1p100f))), yl, v_zero());
+    yl = v_sel(v_mand(v_lt(v_abs(y), v_set1(0x1p20f)), v_lt(v_abs(x), v_set1(0x1p100f))), yl,
+               v_zero());
     return v_sel(v_gt(x, v_zero()), x, act_expm1c_v(y, yl, al, 1));
 }
 /* alpha = 1 (the default) is elu with alpha = 1: no division, no low part. */
 void ACT_KFN(celu)(const float *in, float *out, size_t n, const act_kargs *a);
 void ACT_KFN(celu)(const float *in, float *out, size_t n, const act_kargs *a) {
+    if (a->alpha < 0) { /* verified for alpha > 0 only */
+        act_f32_celu__scalar(in, out, n, a);
+        return;
+    }
+    ACT_PARAM_GUARD(celu, 0x1p-4f, 4.0f);
     const act_kargs k = *a;
     if (k.alpha == 1.0f)
         ACT_UNARY_LOOP(in, out, n, act_elu_v, &k);

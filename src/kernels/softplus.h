@@ -27,7 +27,8 @@ static inline vf act_softplus_parts_v(vf zh, vf zl, vf *k, int lo) {
     /* e^-105 * 1.42 < 2^-150: below, the result rounds to 0 */
     const vf wh = v_max(v_set1(-105.0f), v_neg(v_abs(zh)));
     vf n;
-    const vf p = lo ? act_exp_parts_v(wh, v_sel(neg, zl, v_neg(zl)), &n, NULL) : act_exp_lean_v(wh, &n, NULL);
+    const vf p = lo ? act_exp_parts_v(wh, v_sel(neg, zl, v_neg(zl)), &n, NULL)
+                    : act_exp_lean_v(wh, &n, NULL);
     const vf e = v_ldexp(p, n);
     vf M = v_fma(v_set1(ACT_LOG1P_M8), e, v_set1(ACT_LOG1P_M7));
     M = v_fma(M, e, v_set1(ACT_LOG1P_M6));
@@ -63,6 +64,7 @@ static inline vf act_softplusb_v(vf x, const act_kargs *a) {
 
 void ACT_KFN(softplus)(const float *in, float *out, size_t n, const act_kargs *a);
 void ACT_KFN(softplus)(const float *in, float *out, size_t n, const act_kargs *a) {
+    ACT_PARAM_GUARD(softplus, 1.0f, 0x1p4f); /* beta < 1: the -105 clamp would keep e^-105/beta */
     const act_kargs k = *a;
     if (k.alpha == 1.0f)
         ACT_UNARY_LOOP(in, out, n, act_softplus1_v, &k);

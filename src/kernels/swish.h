@@ -15,8 +15,10 @@ static inline vf act_swishb_v(vf x, const act_kargs *a) {
     const vf zh = v_two_prod(b, xc, &zl);
     vf r = act_xsigmoid_v(xc, zh, zl, 1, -157.0f);
     r = v_sel(v_lt(zh, v_set1(-157.0f)), v_copysign(v_zero(), x), r);
-    r = v_sel(v_gt(v_abs(x), v_set1(0x1p64f)),
-              v_sel(v_gt(zh, v_zero()), x, v_sel(v_eq(zh, v_zero()), v_mul(x, v_set1(0.5f)), v_zero())), r);
+    r = v_sel(
+        v_gt(v_abs(x), v_set1(0x1p64f)),
+        v_sel(v_gt(zh, v_zero()), x, v_sel(v_eq(zh, v_zero()), v_mul(x, v_set1(0.5f)), v_zero())),
+        r);
     const vf inf_r = v_sel(v_le(v_mul(b, x), v_zero()), v_copysign(v_zero(), x), x);
     /* copysign: x * sigmoid(z) has x's sign, zeros included */
     return v_copysign(v_sel(v_isinf(x), inf_r, r), x);
@@ -24,6 +26,7 @@ static inline vf act_swishb_v(vf x, const act_kargs *a) {
 
 void ACT_KFN(swish)(const float *in, float *out, size_t n, const act_kargs *a);
 void ACT_KFN(swish)(const float *in, float *out, size_t n, const act_kargs *a) {
+    ACT_PARAM_GUARD(swish, 0x1p-8f, 0x1p8f);
     const act_kargs k = *a;
     if (k.alpha == 1.0f)
         ACT_UNARY_LOOP(in, out, n, act_silu_v, &k);

@@ -50,3 +50,17 @@ double test_scale(void) {
     const double v = s ? atof(s) : 1.0;
     return v > 0 && v <= 1 ? v : 1.0;
 }
+
+void test_print_isa_summary(void) {
+    printf("ISAs run:");
+    for (size_t k = 0; k < test_isa_count; k++)
+        if (act_isa_available(test_isas[k])) printf(" %s", act_isa_name(test_isas[k]));
+    printf("; skipped:");
+    int skipped = 0;
+    for (size_t k = 0; k < test_isa_count; k++)
+        if (!act_isa_available(test_isas[k])) {
+            printf(" %s (not available on this CPU or OS)", act_isa_name(test_isas[k]));
+            skipped = 1;
+        }
+    printf("%s\n", skipped ? "" : " none");
+}

@@ -23,6 +23,9 @@ uint32_t f_bits(float f);
 extern const act_isa test_isas[];
 extern const size_t test_isa_count;
 
+/* "ISAs run: ...; skipped: ..." with the reason for each skip, for a suite's summary. */
+void test_print_isa_summary(void);
+
 /* ACT_TEST_SCALE (default 1) shrinks sweeps under emulation: 0.1 = 10x fewer points. */
 double test_scale(void);
 
