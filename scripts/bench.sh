@@ -18,7 +18,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ACT_ROOT"
 
 ensure_pkgs "${ACT_BASE_PKGS[@]}" g++ libbenchmark-dev python3-matplotlib python3-numpy
-for p in libdnnl-dev libxnnpack-dev libpthreadpool-dev libeigen3-dev; do
+for p in "${ACT_PEER_PKGS[@]}"; do
   ensure_pkgs "$p" || echo "bench: $p not installed; that peer will be missing" >&2
 done
 

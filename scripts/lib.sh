@@ -31,6 +31,10 @@ ensure_pkgs() {
 # The packages every build needs.
 ACT_BASE_PKGS=(build-essential cmake pkg-config libsleef-dev libcmocka-dev libmpfr-dev libgmp-dev)
 
+# The benchmark peers. ocl-icd-opencl-dev is only a Recommends of libdnnl-dev, but
+# dnnl-config.cmake fails the configure without the OpenCL headers and library.
+ACT_PEER_PKGS=(libdnnl-dev ocl-icd-opencl-dev libxnnpack-dev libpthreadpool-dev libeigen3-dev)
+
 # configure_x86 [extra cmake args...]: the native build in $ACT_BUILD/x86.
 build_native() {
   cmake -S "$ACT_ROOT" -B "$ACT_BUILD/x86" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null

@@ -6,7 +6,7 @@
 # against libact's scalar path, or a peer binding that cannot be created.
 source "$(dirname "$0")/../lib.sh"
 ensure_pkgs g++ libbenchmark-dev python3
-for p in libdnnl-dev libxnnpack-dev libpthreadpool-dev libeigen3-dev; do
+for p in "${ACT_PEER_PKGS[@]}"; do
   ensure_pkgs "$p" || echo "50-bench: $p not installed; that peer is skipped" >&2
 done
 
