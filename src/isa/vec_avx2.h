@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #define ACT_ISA_SUFFIX avx2
-#define ACT_VLEN 8
+#define ACT_VLEN ((size_t)8)
 #define ACT_HAS_FMA 1
 
 typedef __m256 vf;

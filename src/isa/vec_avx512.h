@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #define ACT_ISA_SUFFIX avx512
-#define ACT_VLEN 16
+#define ACT_VLEN ((size_t)16)
 #define ACT_HAS_FMA 1
 
 typedef __m512 vf;

@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #define ACT_ISA_SUFFIX neon
-#define ACT_VLEN 4
+#define ACT_VLEN ((size_t)4)
 #define ACT_HAS_FMA 1
 
 typedef float32x4_t vf;

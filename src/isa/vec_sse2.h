@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 #define ACT_ISA_SUFFIX sse2
-#define ACT_VLEN 4
+#define ACT_VLEN ((size_t)4)
 #define ACT_HAS_FMA 0
 
 typedef __m128 vf;

@@ -45,7 +45,7 @@
  * close; Sterbenz). */
 #define ACT_LOG2E 0x1.715476p+0f
 #define ACT_LN2_HI 0x1.63p-1f
-#define ACT_LN2_LO -0x1.bd0106p-13f
+#define ACT_LN2_LO (-0x1.bd0106p-13f)
 
 /* e^r = 1 + r + r^2 P(r) on |r| <= 0.354 (ln2/2 and slack for n rounded from
  * a rounded product): fit.py "exp", error 0.06u. */

@@ -24,9 +24,9 @@
  * Error: 0.8u (p) + 0.12u (fit) + ~0.2u (Horner) + 0.5u.
  */
 #define ACT_GELU_A0 0x1.988454p-2f
-#define ACT_GELU_A1 -0x1.1058ccp-4f
+#define ACT_GELU_A1 (-0x1.1058ccp-4f)
 #define ACT_GELU_A2 0x1.470f44p-7f
-#define ACT_GELU_A3 -0x1.4138b6p-10f
+#define ACT_GELU_A3 (-0x1.4138b6p-10f)
 #define ACT_GELU_A4 0x1.74e24p-13f
 
 /* Rows: m, c0h, c0l, c1 .. c7; columns: the four pieces (fit.py "gelu_erf tail"). */

@@ -10,7 +10,7 @@
  * z(-12) < -112, where the result is -0. gelu(-inf) = -0, gelu(+inf) = +inf.
  */
 #define ACT_GELU_C1H 0x1.988454p+0f   /* 2 sqrt(2/pi) = C1H + C1L */
-#define ACT_GELU_C1L -0x1.857936p-25f
+#define ACT_GELU_C1L (-0x1.857936p-25f)
 #define ACT_GELU_C3H 0x1.2444f2p-4f   /* 2 sqrt(2/pi) 0.044715 = C3H + C3L */
 #define ACT_GELU_C3L 0x1.49b16ap-29f
 

@@ -11,15 +11,15 @@
  * softplus(+inf) = +inf, softplus(-inf) = +0, softplus(FLT_MAX) = FLT_MAX.
  * Error: 0.8u (p) + 0.5u, + 0.5u for the division when beta != 1.
  */
-#define ACT_LOG1P_M0 -0x1.ffffd2p-2f
+#define ACT_LOG1P_M0 (-0x1.ffffd2p-2f)
 #define ACT_LOG1P_M1 0x1.554ddp-2f
-#define ACT_LOG1P_M2 -0x1.ff23e8p-3f
+#define ACT_LOG1P_M2 (-0x1.ff23e8p-3f)
 #define ACT_LOG1P_M3 0x1.934b6ep-3f
-#define ACT_LOG1P_M4 -0x1.3a43ep-3f
+#define ACT_LOG1P_M4 (-0x1.3a43ep-3f)
 #define ACT_LOG1P_M5 0x1.b4b094p-4f
-#define ACT_LOG1P_M6 -0x1.d6b76p-5f
+#define ACT_LOG1P_M6 (-0x1.d6b76p-5f)
 #define ACT_LOG1P_M7 0x1.492126p-6f
-#define ACT_LOG1P_M8 -0x1.af5e5p-9f
+#define ACT_LOG1P_M8 (-0x1.af5e5p-9f)
 
 /* log(1 + e^(zh + zl)) = 2^k * m; returns m, sets *k. */
 static inline vf act_softplus_parts_v(vf zh, vf zl, vf *k, int lo) {

@@ -7,11 +7,11 @@
  * Sign copied from x (tanh(-0) = -0). Error: 3 x 0.5u + u's error (~0.3u of
  * e) times 2e/(1-e^2) <= 0.75.
  */
-#define ACT_TANH_Q0 -0x1.555554p-2f
+#define ACT_TANH_Q0 (-0x1.555554p-2f)
 #define ACT_TANH_Q1 0x1.111082p-3f
-#define ACT_TANH_Q2 -0x1.b9f392p-5f
+#define ACT_TANH_Q2 (-0x1.b9f392p-5f)
 #define ACT_TANH_Q3 0x1.63b836p-6f
-#define ACT_TANH_Q4 -0x1.0c832p-7f
+#define ACT_TANH_Q4 (-0x1.0c832p-7f)
 #define ACT_TANH_Q5 0x1.19357p-9f
 
 static inline vf act_tanh_v(vf x, const act_kargs *a) {
