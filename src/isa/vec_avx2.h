@@ -39,6 +39,7 @@ static inline vf v_max(vf a, vf b) { return _mm256_max_ps(a, b); }
 
 static inline vf v_abs(vf a) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a); }
 static inline vf v_neg(vf a) { return _mm256_xor_ps(_mm256_set1_ps(-0.0f), a); }
+static inline vf v_nabs(vf a) { return _mm256_or_ps(_mm256_set1_ps(-0.0f), a); }
 static inline vf v_copysign(vf mag, vf sgn) {
     const vf s = _mm256_set1_ps(-0.0f);
     return _mm256_or_ps(_mm256_andnot_ps(s, mag), _mm256_and_ps(s, sgn));
@@ -61,6 +62,11 @@ static inline vf v_round(vf x) { return _mm256_round_ps(x, _MM_FROUND_TO_NEAREST
 static inline vf v_pow2(vf n) {
     return _mm256_castsi256_ps(
         _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23));
+}
+static inline vf v_ldexp_lo(vf y, vf n) {
+    const __m256i e =
+        _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127 + 64)), 23);
+    return _mm256_mul_ps(_mm256_mul_ps(y, _mm256_castsi256_ps(e)), _mm256_set1_ps(0x1p-64f));
 }
 static inline vf v_ldexp(vf y, vf n) {
     const __m256i ni = _mm256_cvtps_epi32(n), n1 = _mm256_srai_epi32(ni, 1);

@@ -42,6 +42,10 @@ static inline vf v_neg(vf a) {
     return _mm512_castsi512_ps(
         _mm512_xor_si512(_mm512_castps_si512(a), _mm512_set1_epi32((int)0x80000000u)));
 }
+static inline vf v_nabs(vf a) {
+    return _mm512_castsi512_ps(
+        _mm512_or_si512(_mm512_castps_si512(a), _mm512_set1_epi32((int)0x80000000u)));
+}
 static inline vf v_copysign(vf mag, vf sgn) {
     /* bit select: sign from sgn, the rest from mag (imm 0xCA = a ? b : c, a the mask) */
     return _mm512_castsi512_ps(_mm512_ternarylogic_epi32(_mm512_set1_epi32(0x7fffffff),
@@ -66,6 +70,7 @@ static inline vf v_round(vf x) { return _mm512_roundscale_ps(x, _MM_FROUND_TO_NE
 static inline vf v_pow2(vf n) { return _mm512_scalef_ps(_mm512_set1_ps(1.0f), n); }
 /* vscalefps: y*2^floor(n), one rounding, denormals produced (MXCSR.FTZ is never set here). */
 static inline vf v_ldexp(vf y, vf n) { return _mm512_scalef_ps(y, n); }
+static inline vf v_ldexp_lo(vf y, vf n) { return _mm512_scalef_ps(y, n); }
 static inline vf v_two_prod(vf a, vf b, vf *lo) {
     const vf hi = _mm512_mul_ps(a, b);
     *lo = _mm512_fmsub_ps(a, b, hi);
@@ -81,6 +86,13 @@ static inline vm v_mnot(vm m) { return (vm)~m; }
 
 static inline vf v_lut4(const float *t, vf i) {
     return _mm512_permutexvar_ps(_mm512_cvtps_epi32(i), _mm512_broadcast_f32x4(_mm_loadu_ps(t)));
+}
+
+/* v_lut16(t, i): t[low 4 bits of each lane's bit pattern], one vpermps (the
+ * table form of the exp core, exp_core.h). */
+#define ACT_HAS_LUT16 1
+static inline vf v_lut16(const float *t, vf i) {
+    return _mm512_permutexvar_ps(_mm512_castps_si512(i), _mm512_loadu_ps(t));
 }
 
 static inline vf v_exp(vf x) { return Sleef_expf16_u10avx512f(x); }

@@ -52,6 +52,9 @@ static inline vf v_max(vf a, vf b) { return vbslq_f32(vcgtq_f32(a, b), a, b); }
 
 static inline vf v_abs(vf a) { return vabsq_f32(a); }
 static inline vf v_neg(vf a) { return vnegq_f32(a); }
+static inline vf v_nabs(vf a) {
+    return vreinterpretq_f32_u32(vorrq_u32(vreinterpretq_u32_f32(a), vdupq_n_u32(0x80000000u)));
+}
 /* |mag| with the sign of sgn: the sign bit from sgn, the other bits from mag. */
 static inline vf v_copysign(vf mag, vf sgn) {
     return vbslq_f32(vdupq_n_u32(0x80000000u), sgn, mag);
@@ -76,6 +79,10 @@ static inline vf v_sel(vm m, vf a, vf b) { return vbslq_f32(m, a, b); }
 static inline vf v_round(vf x) { return vrndnq_f32(x); }
 static inline vf v_pow2(vf n) {
     return vreinterpretq_f32_s32(vshlq_n_s32(vaddq_s32(vcvtnq_s32_f32(n), vdupq_n_s32(127)), 23));
+}
+static inline vf v_ldexp_lo(vf y, vf n) {
+    const int32x4_t e = vshlq_n_s32(vaddq_s32(vcvtnq_s32_f32(n), vdupq_n_s32(127 + 64)), 23);
+    return vmulq_f32(vmulq_f32(y, vreinterpretq_f32_s32(e)), vdupq_n_f32(0x1p-64f));
 }
 static inline vf v_ldexp(vf y, vf n) {
     const int32x4_t ni = vcvtnq_s32_f32(n), n1 = vshrq_n_s32(ni, 1), n2 = vsubq_s32(ni, n1);

@@ -46,6 +46,8 @@ static inline vf v_max(vf a, vf b) { return _mm_max_ps(a, b); }
 
 static inline vf v_abs(vf a) { return _mm_andnot_ps(_mm_set1_ps(-0.0f), a); }
 static inline vf v_neg(vf a) { return _mm_xor_ps(_mm_set1_ps(-0.0f), a); }
+/* -|a| in one operation (NaN stays NaN) */
+static inline vf v_nabs(vf a) { return _mm_or_ps(_mm_set1_ps(-0.0f), a); }
 /* |mag| with the sign of sgn */
 static inline vf v_copysign(vf mag, vf sgn) {
     const vf s = _mm_set1_ps(-0.0f);
@@ -73,6 +75,10 @@ static inline vf v_sel(vm m, vf a, vf b) { return _mm_or_ps(_mm_and_ps(m, a), _m
  *                    integral n in [-252, 254] and y normal, inf, NaN or 0.
  *                    (AVX-512: vscalefps; others: two exact power-of-2
  *                    factors 2^(n>>1) and 2^(n-(n>>1)), only the last rounds.)
+ *   v_ldexp_lo(y, n) the same for an integral n in [-190, 63] and 2^-60 <= |y|
+ *                    <= 2^60 (or NaN): y * 2^(n+64) is exact and normal, then
+ *                    * 2^-64 rounds once. Five operations against v_ldexp's
+ *                    nine; AVX-512: vscalefps as v_ldexp.
  *   v_two_prod(a, b, &lo)  hi = a*b rounded, lo = a*b - hi exactly (no
  *                    overflow/underflow). FMA ISAs: fms; SSE2: Dekker/Veltkamp.
  *   v_resid(a, b, c) c - a*b, exact when the exact result is a float and
@@ -99,6 +105,10 @@ static inline vf v_round(vf x) {
 }
 static inline vf v_pow2(vf n) {
     return _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(_mm_cvtps_epi32(n), _mm_set1_epi32(127)), 23));
+}
+static inline vf v_ldexp_lo(vf y, vf n) {
+    const __m128i e = _mm_slli_epi32(_mm_add_epi32(_mm_cvtps_epi32(n), _mm_set1_epi32(127 + 64)), 23);
+    return _mm_mul_ps(_mm_mul_ps(y, _mm_castsi128_ps(e)), _mm_set1_ps(0x1p-64f));
 }
 static inline vf v_ldexp(vf y, vf n) {
     const __m128i ni = _mm_cvtps_epi32(n), n1 = _mm_srai_epi32(ni, 1), n2 = _mm_sub_epi32(ni, n1);

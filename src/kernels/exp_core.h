@@ -19,24 +19,23 @@
  * compiler re-broadcasts constants inside the loop. Measured in the section
  * "Transcendental kernels: ours vs SLEEF" of docs/design.md.
  */
-#define ACT_UNARY_KERNEL_2X(name)                                                          \
-    void ACT_KFN(name)(const float *in, float *out, size_t n, const act_kargs *a);         \
-    void ACT_KFN(name)(const float *in, float *out, size_t n, const act_kargs *a) {        \
-        const act_kargs k = *a;                                                            \
-        ACT_UNARY_LOOP_2X(in, out, n, act_##name##_v, &k);                                 \
+#define ACT_UNARY_KERNEL_2X(name)                                                                  \
+    void ACT_KFN(name)(const float *in, float *out, size_t n, const act_kargs *a);                 \
+    void ACT_KFN(name)(const float *in, float *out, size_t n, const act_kargs *a) {                \
+        const act_kargs k = *a;                                                                    \
+        ACT_UNARY_LOOP_2X(in, out, n, act_##name##_v, &k);                                         \
     }
-#define ACT_UNARY_LOOP_2X(in, out, n, F, ARG)                                              \
-    do {                                                                                   \
-        size_t i_ = 0;                                                                     \
-        for (; i_ + 2 * ACT_VLEN <= (n); i_ += 2 * ACT_VLEN) {                             \
-            vf x0_ = v_load((in) + i_), x1_ = v_load((in) + i_ + ACT_VLEN);                \
-            v_store((out) + i_, F(x0_, ARG));                                              \
-            v_store((out) + i_ + ACT_VLEN, F(x1_, ARG));                                   \
-        }                                                                                  \
-        for (; i_ + ACT_VLEN <= (n); i_ += ACT_VLEN)                                       \
-            v_store((out) + i_, F(v_load((in) + i_), ARG));                                \
-        if (i_ < (n))                                                                      \
-            v_storen((out) + i_, F(v_loadn((in) + i_, (n) - i_), ARG), (n) - i_);          \
+#define ACT_UNARY_LOOP_2X(in, out, n, F, ARG)                                                      \
+    do {                                                                                           \
+        size_t i_ = 0;                                                                             \
+        for (; i_ + 2 * ACT_VLEN <= (n); i_ += 2 * ACT_VLEN) {                                     \
+            vf x0_ = v_load((in) + i_), x1_ = v_load((in) + i_ + ACT_VLEN);                        \
+            v_store((out) + i_, F(x0_, ARG));                                                      \
+            v_store((out) + i_ + ACT_VLEN, F(x1_, ARG));                                           \
+        }                                                                                          \
+        for (; i_ + ACT_VLEN <= (n); i_ += ACT_VLEN)                                               \
+            v_store((out) + i_, F(v_load((in) + i_), ARG));                                        \
+        if (i_ < (n)) v_storen((out) + i_, F(v_loadn((in) + i_, (n)-i_), ARG), (n)-i_);            \
     } while (0)
 
 /* log2(e), and ln 2 = ACT_LN2_HI + ACT_LN2_LO (+ 1.6e-12): ACT_LN2_HI = 355/512
@@ -92,6 +91,68 @@ static inline vf act_exp_lean_v(vf w, vf *n_out, vf *u_out) {
     return v_add(v_set1(1.0f), u);
 }
 
+/*
+ * e^w = 2^n * p for callers that need neither u = p - 1 nor a low part.
+ *
+ * Table form (vector layers with v_lut16: AVX-512): w log2e is rounded to a
+ * multiple of 1/16 by adding 1.5 * 2^19 (exact: the FMA rounds once, and the
+ * sum's last four mantissa bits are then m mod 16 for m/16 = the rounded
+ * value); p = 2^(j/16) e^r with j = m mod 16 from the table as hi + lo,
+ * |r| <= ln2/32, e^r - 1 = r + r^2 (P0 + P1 r) (fit.py "exp table 16",
+ * 0.03u). p = (T_lo + T_hi u) + T_hi is within about 0.56u of the true value
+ * (0.5u the last addition, the rest below 0.06u), and *n_out = m/16: v_ldexp
+ * and v_pow2 (vscalefps) apply 2^floor(m/16). Five FMA-class operations and
+ * two permutes against the polynomial form's nine FMA-class operations.
+ *
+ * Polynomial form (other layers): the lean reduction, then act_exp_lean_v's
+ * polynomial in plain Horner form, 1 + r(1 + r(P0 + r(P1 + ...))), six FMAs;
+ * the inner 1 + r(...) reaches p scaled by |r| <= 0.354: within ~0.75u.
+ *
+ * act_exp_fast2_v(w, wl, 1, &n) takes a low part wl (|wl| <= ulp(w)), added
+ * to r. w in [-190, 88]; NaN gives NaN.
+ */
+#if defined(ACT_HAS_LUT16)
+#define ACT_EXPT_MAGIC 0x1.8p19f
+#define ACT_EXPT_P0 0x1.00022p-1f
+#define ACT_EXPT_P1 0x1.555638p-3f
+/* clang-format off */
+static const float act_exp2_tab_hi[16] = {
+    0x1p+0f,       0x1.0b5586p+0f, 0x1.172b84p+0f, 0x1.2387a6p+0f, 0x1.306fep+0f,  0x1.3dea64p+0f,
+    0x1.4bfdaep+0f, 0x1.5ab07ep+0f, 0x1.6a09e6p+0f, 0x1.7a1148p+0f, 0x1.8ace54p+0f, 0x1.9c4918p+0f,
+    0x1.ae89fap+0f, 0x1.c199bep+0f, 0x1.d5818ep+0f, 0x1.ea4afap+0f};
+static const float act_exp2_tab_lo[16] = {
+    0.0f,           0x1.9f3122p-25f,  -0x1.c15742p-27f, 0x1.ceac48p-25f,  0x1.4636e2p-25f,
+    0x1.824684p-25f, -0x1.593abcp-25f, -0x1.5bd5ecp-27f, 0x1.9fcef4p-26f,  -0x1.829fdp-25f,
+    0x1.15506ep-27f, 0x1.51f848p-27f,  -0x1.a94b14p-26f, -0x1.3d56b2p-27f, -0x1.822dbcp-27f,
+    0x1.52486cp-27f};
+/* clang-format on */
+
+static inline vf act_exp_fast2_v(vf w, vf wl, int lo, vf *n_out) {
+    const vf t = v_fma(w, v_set1(ACT_LOG2E), v_set1(ACT_EXPT_MAGIC));
+    const vf n = v_sub(t, v_set1(ACT_EXPT_MAGIC)); /* m/16, exact */
+    vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
+    if (lo) r = v_add(r, wl);
+    const vf u = v_fma(v_fma(v_set1(ACT_EXPT_P1), r, v_set1(ACT_EXPT_P0)), v_mul(r, r), r);
+    const vf th = v_lut16(act_exp2_tab_hi, t);
+    *n_out = n;
+    return v_add(v_fma(th, u, v_lut16(act_exp2_tab_lo, t)), th);
+}
+#else
+static inline vf act_exp_fast2_v(vf w, vf wl, int lo, vf *n_out) {
+    const vf n = v_round(v_mul(w, v_set1(ACT_LOG2E)));
+    vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
+    if (lo) r = v_add(r, wl);
+    vf P = v_fma(v_set1(ACT_EXP_P4), r, v_set1(ACT_EXP_P3));
+    P = v_fma(P, r, v_set1(ACT_EXP_P2));
+    P = v_fma(P, r, v_set1(ACT_EXP_P1));
+    P = v_fma(P, r, v_set1(ACT_EXP_P0));
+    P = v_fma(P, r, v_set1(1.0f));
+    *n_out = n;
+    return v_fma(P, r, v_set1(1.0f));
+}
+#endif
+static inline vf act_exp_fast_v(vf w, vf *n_out) { return act_exp_fast2_v(w, v_zero(), 0, n_out); }
+
 /* act_exp_lean_v for w = wh + wl, wl a low part: r = r0 + (wl - n ln2_lo). */
 static inline vf act_exp_lean2_v(vf wh, vf wl, vf *n_out, vf *u_out) {
     const vf n = v_round(v_mul(wh, v_set1(ACT_LOG2E)));
@@ -130,8 +191,8 @@ static inline vf act_exp_poly_v(vf r, vf rl, vf n, vf *n_out, vf *u_out) {
 static inline vf act_div2_v(vf nh, vf nl, vf dh, vf dl) {
     const vf r = v_recip(dh);
     const vf q = v_mul(nh, r);
-    vf res = v_resid(q, dh, nh);                  /* nh - q dh, exact */
-    res = v_add(res, v_fma(v_neg(q), dl, nl));    /* + nl - q dl */
+    vf res = v_resid(q, dh, nh);               /* nh - q dh, exact */
+    res = v_add(res, v_fma(v_neg(q), dl, nl)); /* + nl - q dl */
     return v_fma(res, r, q);
 }
 
@@ -169,35 +230,59 @@ static inline vf act_clamp_v(vf x, float lo, float hi) {
 
 /*
  * x * sigmoid(zh + zl) (zl = 0 when lo = 0). With w = -|z| and
- * e = e^w = 2^n (1 + u):
+ * e = e^w = 2^n p:
  *   z >= 0: x / (1 + e)
- *   z <  0: x e / (1 + e) = 2^n * (xn + xn u) / (1 + e)
- * xn is x clamped by the caller to at most 2^64 in magnitude (xn e^r and the
- * correction below stay finite; the caller returns x where |x| is beyond). xn + xn u
- * is one rounding (v_fma1) from xn e^r, one division follows, and 2^n is
- * applied last: results in the denormal range are rounded once more from a
+ *   z <  0: x e / (1 + e) = 2^n * x p / (1 + e)
+ * xn is x clamped by the caller to at most 2^64 in magnitude (xn p and the
+ * correction below stay finite; the caller returns x where |x| is beyond).
+ * The numerator is rounded once, one division follows, and 2^n is applied
+ * last: results in the denormal range are rounded once more from a
  * full-precision value, and no intermediate is smaller than the result
  * (normal results stay normal under a caller's FTZ/DAZ). w is clamped at
  * zmin (-112 when |xn| <= 112, -157 when |xn| <= 2^64: below, xn e^w <
- * 2^-150); the caller returns a zero of x's sign for z < zmin. Error: the
- * lean exp's ~0.6u in u, 0.5u (xn + xn u), 0.5u (division); the rounding of
- * 1 + e is corrected after the division (without it the exhaustive run of
- * silu found 3 ULP at x = -3.2042105).
+ * 2^-150); the caller returns a zero of x's sign for z < zmin. Error: p's
+ * ~0.6u, 0.5u (numerator), 0.5u (division); the rounding of 1 + e is folded
+ * into the numerator (without it the exhaustive run of silu found 3 ULP at
+ * x = -1.86718905; applied after the division instead, 3 ULP at
+ * x = -1.91800427).
  */
 static inline vf act_xsigmoid_v(vf xn, vf zh, vf zl, int lo, float zmin) {
+#if ACT_HAS_FMA
+    const vm neg = v_lt(zh, v_zero());
+    const vf wh = v_max(v_set1(zmin), v_nabs(zh));
+    vf n, wl = v_zero();
+    if (lo) /* the low part only where wh is not clamped (it may be huge beyond) */
+        wl = v_sel(v_lt(v_abs(zh), v_set1(-zmin)), v_sel(neg, zl, v_neg(zl)), v_zero());
+    const vf p = act_exp_fast2_v(wh, wl, lo, &n);
+    /* v_ldexp_lo needs n >= -190: zmin >= -131 */
+    const vf e = zmin >= -131.0f ? v_ldexp_lo(p, n) : v_ldexp(p, n);
+    const vf d = v_add(v_set1(1.0f), e);
+    /* num/(1 + e) = num (1 + ndl/d) / d to 2^-48 relative, ndl = d - (1 + e)
+     * exact (d >= 1 >= e: Fast2Sum). The numerator x p (x >= 0: x) times (1 +
+     * ndl/d) is one FMA, so one rounding; 1.5 - d/2 is within 12.5% of 1/d on
+     * [1, 2], all a correction below 2^-24 needs. */
+    const vf ndl = v_sub(v_sub(d, v_set1(1.0f)), e);
+    const vf pm = v_sel(neg, p, v_set1(1.0f));
+    const vf c = v_mul(v_mul(xn, pm), v_mul(ndl, v_fma(d, v_set1(-0.5f), v_set1(1.5f))));
+    const vf q = v_div(v_fma1(xn, pm, c), d);
+    return v_ldexp(q, v_sel(neg, n, v_zero()));
+#else
+    /* Without FMA the Horner exp's p = 1 + u is ~1u off and xn p then lands
+     * at 3 ULP (silu/sse2, exhaustive, x = -3.2088747): keep u apart
+     * (xn + xn u rounded once) and correct the rounding of 1 + e after the
+     * division. */
     const vm neg = v_lt(zh, v_zero());
     const vf az = v_abs(zh);
     const vf wh = v_max(v_set1(zmin), v_neg(az));
     vf n, u, wl = v_zero();
-    if (lo) /* the low part only where wh is not clamped (it may be huge beyond) */
-        wl = v_sel(v_lt(az, v_set1(-zmin)), v_sel(neg, zl, v_neg(zl)), v_zero());
+    if (lo) wl = v_sel(v_lt(az, v_set1(-zmin)), v_sel(neg, zl, v_neg(zl)), v_zero());
     const vf p = lo ? act_exp_lean2_v(wh, wl, &n, &u) : act_exp_lean_v(wh, &n, &u);
     vf dl;
     const vf d = act_fast2sum_v(v_set1(1.0f), v_ldexp(p, n), &dl); /* 1 + e = d + dl */
     vf q = v_div(v_sel(neg, v_fma1(xn, u, xn), xn), d);
-    /* num/(d + dl) = q (1 - dl/d); 1.5 - d/2 is within 12.5% of 1/d on [1, 2] */
     q = v_fma(v_neg(q), v_mul(dl, v_fma(d, v_set1(-0.5f), v_set1(1.5f))), q);
     return v_ldexp(q, v_sel(neg, n, v_zero()));
+#endif
 }
 
 /*
@@ -215,7 +300,7 @@ static inline vf act_xsigmoid_v(vf xn, vf zh, vf zl, int lo, float zmin) {
 static inline vf act_expm1c_v(vf y, vf yl, vf c, int big) {
     const vf yc = act_clamp_v(y, -20.0f, big ? 89.0f : 88.0f);
     vf n, u;
-    const vf p = act_exp_parts_v(yc, yl, &n, &u);
+    const vf p = act_exp_lean2_v(yc, yl, &n, &u);
     const vf s = v_pow2(big ? v_min(n, v_set1(127.0f)) : n);
     vf e = v_fma(v_mul(c, s), u, v_mul(c, v_sub(s, v_set1(1.0f))));
     if (big) e = v_sel(v_gt(yc, v_set1(88.0f)), v_ldexp(v_mul(c, p), n), e);

@@ -58,7 +58,7 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     vf hl;
     const vf hh = v_two_prod(xc, xc, &hl);
     vf n;
-    const vf p = act_exp_lean2_v(v_mul(hh, v_set1(-0.5f)), v_mul(hl, v_set1(-0.5f)), &n, NULL);
+    const vf p = act_exp_fast2_v(v_mul(hh, v_set1(-0.5f)), v_mul(hl, v_set1(-0.5f)), 1, &n);
     const vf one = v_set1(1.0f), zero = v_zero();
     const vm lt2 = v_lt(ac, v_set1(2.0f));
     const vf idx = v_add(v_add(v_sel(v_ge(ac, one), one, zero), v_sel(lt2, zero, one)),
@@ -68,7 +68,7 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     for (int k = 7; k >= 3; k--) P = v_fma(P, v, v_lut4(act_gelu_h_tab[k], idx));
     const vf rest = v_fma(P, v, v_lut4(act_gelu_h_tab[2], idx)); /* H - c0h */
     const vf pH = v_fma(p, v_lut4(act_gelu_h_tab[1], idx), v_mul(p, rest));
-    const vf eH = v_ldexp(pH, n);
+    const vf eH = v_ldexp_lo(pH, n); /* n in [-152, 0] */
     const vf tail = v_sel(v_lt(x, zero), v_neg(eH), v_sub(x, eH));
     /* copysign: the result has x's sign, zeros included (x = -2^-149 gives -0) */
     return v_copysign(v_sel(v_lt(v_abs(x), v_set1(0.5f)), small, tail), x);

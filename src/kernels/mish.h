@@ -14,8 +14,8 @@ static inline vf act_mish_v(vf x, const act_kargs *a) {
     const vm neg = v_le(x, v_zero());
     const vf w = v_max(v_set1(-110.0f), v_neg(v_abs(x)));
     vf n;
-    const vf p = act_exp_parts_v(w, v_zero(), &n, NULL);
-    const vf e = v_ldexp(p, n);
+    const vf p = act_exp_fast_v(w, &n);
+    const vf e = v_ldexp_lo(p, n); /* n in [-159, 0] */
     const vf two_e = v_add(e, e);
     /* x <= 0: N = e(e + 2), numerator p(e + 2) = N/2^n; e + 2 = sh + sl exactly */
     vf sl, Nl, nln, dln;

@@ -27,9 +27,9 @@ static inline vf act_softplus_parts_v(vf zh, vf zl, vf *k, int lo) {
     /* e^-105 * 1.42 < 2^-150: below, the result rounds to 0 */
     const vf wh = v_max(v_set1(-105.0f), v_neg(v_abs(zh)));
     vf n;
-    const vf p = lo ? act_exp_parts_v(wh, v_sel(neg, zl, v_neg(zl)), &n, NULL)
-                    : act_exp_lean_v(wh, &n, NULL);
-    const vf e = v_ldexp(p, n);
+    const vf p =
+        lo ? act_exp_parts_v(wh, v_sel(neg, zl, v_neg(zl)), &n, NULL) : act_exp_fast_v(wh, &n);
+    const vf e = v_ldexp_lo(p, n); /* n in [-152, 0] */
     vf M = v_fma(v_set1(ACT_LOG1P_M8), e, v_set1(ACT_LOG1P_M7));
     M = v_fma(M, e, v_set1(ACT_LOG1P_M6));
     M = v_fma(M, e, v_set1(ACT_LOG1P_M5));

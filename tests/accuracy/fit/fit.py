@@ -78,6 +78,27 @@ def exp_poly():
     c = lawson(r, P, scale, 4)
     return report("exp: e^r = 1 + r + r^2*P(r), P", c, r, P, scale)
 
+def exp_tab_poly(bits, deg):
+    # table form (AVX-512): e^w = 2^(m/2^bits) e^r, |r| <= ln2/2^(bits+1) (m from an
+    # exactly rounded w log2e 2^bits); e^r = 1 + r + r^2 P(r), P of degree deg
+    h = float(mp.log(2)) / 2**(bits + 1) * 1.001
+    r = cheb(-h, h)
+    r = r[np.abs(r) > 1e-9]
+    P = np.array([float((mp.exp(mp.mpf(x)) - 1 - x) / x**2) for x in r])
+    scale = r**2 / np.exp(r)
+    c = lawson(r, P, scale, deg)
+    cf = report("exp table %d: e^r = 1 + r + r^2*P(r), P" % 2**bits, c, r, P, scale)
+    # the table 2^(j/2^bits) as hi + lo float pairs
+    his, los = [], []
+    for j in range(2**bits):
+        t = mp.power(2, mp.mpf(j) / 2**bits)
+        hi = f32(t)
+        his.append(hi)
+        los.append(f32(t - mp.mpf(hi)))
+    print("    hi {%s}" % ", ".join(chex(x) for x in his))
+    print("    lo {%s}" % ", ".join(chex(x) for x in los))
+    return cf
+
 def tanh_poly(T, deg):
     x = cheb(1e-4, T)
     Q = np.array([float((mp.tanh(mp.mpf(v)) - v) / v**3) for v in x])
@@ -175,7 +196,9 @@ def gelu_erf_H_pieces(deg):
 if __name__ == "__main__":
     # The fits the kernels use (degree chosen as the lowest with error <= ~0.15).
     what = sys.argv[1:] or ["exp", "tanh", "log1p", "gelu"]
-    if "exp" in what: exp_poly()                 # exp_core.h ACT_EXP_P*
+    if "exp" in what:
+        exp_poly()                               # exp_core.h ACT_EXP_P*
+        exp_tab_poly(4, 1)                       # exp_core.h ACT_EXPT_P*, act_exp_tab16
     if "tanh" in what: tanh_poly(0.55, 5)        # tanh.h ACT_TANH_Q*
     if "log1p" in what: log1p_poly(8)            # softplus.h ACT_LOG1P_M*
     if "gelu" in what:
