@@ -427,6 +427,9 @@ def write_md(res, md_path, img_dir, images, command, seconds):
         ok, text = target_status(res, kind)
         a(f"| {kind} | {'✅' if ok else '❌'} {text} |")
     a("")
+    a("Why the piecewise kinds stay below memcpy for 16K–128K elements (L2-resident): "
+      "[design.md, \"Piecewise kinds against memcpy\"](design.md#piecewise-kinds-against-memcpy).")
+    a("")
 
     a("## Summary: ×memcpy / ×fastest peer")
     a("")
