@@ -110,7 +110,7 @@ extern "C" {
  * act_kernel_isa() still names the active ISA): swish 2^-8 <= |beta| <= 2^8,
  * softplus 1 <= beta <= 16, celu 2^-4 <= alpha <= 4; elu has no such limit.
  * gelu_erf's 3 ULP on SSE2 is the maximum of an exhaustive run over all
- * 2^32 inputs (at x = -2.19109917, where SSE2 has no fused multiply-add);
+ * 2^32 inputs (at x = -2.19043827, where SSE2 has no fused multiply-add);
  * docs/accuracy.md has every measured maximum.
  */
 typedef enum act_kind {

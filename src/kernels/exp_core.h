@@ -233,8 +233,9 @@ static inline vf act_clamp_v(vf x, float lo, float hi) {
  * e = e^w = 2^n p:
  *   z >= 0: x / (1 + e)
  *   z <  0: x e / (1 + e) = 2^n * x p / (1 + e)
- * xn is x clamped by the caller to at most 2^64 in magnitude (xn p and the
- * correction below stay finite; the caller returns x where |x| is beyond).
+ * xn is x clamped by the caller to at most 2^64 in magnitude, 2^63 when zmin
+ * >= -131 (xn p, the correction and the final scale stay finite; the caller
+ * returns x where |x| is beyond).
  * The numerator is rounded once, one division follows, and 2^n is applied
  * last: results in the denormal range are rounded once more from a
  * full-precision value, and no intermediate is smaller than the result
@@ -265,7 +266,11 @@ static inline vf act_xsigmoid_v(vf xn, vf zh, vf zl, int lo, float zmin) {
     const vf pm = v_sel(neg, p, v_set1(1.0f));
     const vf c = v_mul(v_mul(xn, pm), v_mul(ndl, v_fma(d, v_set1(-0.5f), v_set1(1.5f))));
     const vf q = v_div(v_fma1(xn, pm, c), d);
-    return v_ldexp(q, v_sel(neg, n, v_zero()));
+    /* v_ldexp_lo (5 operations against 9 off AVX-512) for zmin >= -131:
+     * q 2^(n+64) is then normal for every result above 2^-190 and finite
+     * because those callers keep |xn| <= 2^63 */
+    const vf m = v_sel(neg, n, v_zero());
+    return zmin >= -131.0f ? v_ldexp_lo(q, m) : v_ldexp(q, m);
 #else
     /* Without FMA the Horner exp's p = 1 + u is ~1u off and xn p then lands
      * at 3 ULP (silu/sse2, exhaustive, x = -3.2088747): keep u apart
