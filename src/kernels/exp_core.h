@@ -12,32 +12,6 @@
 #ifndef ACT_KERNELS_EXP_CORE_H
 #define ACT_KERNELS_EXP_CORE_H
 
-/*
- * ACT_UNARY_KERNEL_2X(name): ACT_UNARY_KERNEL with two vectors per iteration
- * instead of four. These bodies keep ~15 constants and ~10 temporaries live
- * per vector; four at a time runs out of registers (AVX-512's 32) and the
- * compiler re-broadcasts constants inside the loop. Measured in the section
- * "Transcendental kernels: ours vs SLEEF" of docs/design.md.
- */
-#define ACT_UNARY_KERNEL_2X(name)                                                                  \
-    void ACT_KFN(name)(const float *in, float *out, size_t n, const act_kargs *a);                 \
-    void ACT_KFN(name)(const float *in, float *out, size_t n, const act_kargs *a) {                \
-        const act_kargs k = *a;                                                                    \
-        ACT_UNARY_LOOP_2X(in, out, n, act_##name##_v, &k);                                         \
-    }
-#define ACT_UNARY_LOOP_2X(in, out, n, F, ARG)                                                      \
-    do {                                                                                           \
-        size_t i_ = 0;                                                                             \
-        for (; i_ + 2 * ACT_VLEN <= (n); i_ += 2 * ACT_VLEN) {                                     \
-            vf x0_ = v_load((in) + i_), x1_ = v_load((in) + i_ + ACT_VLEN);                        \
-            v_store((out) + i_, F(x0_, ARG));                                                      \
-            v_store((out) + i_ + ACT_VLEN, F(x1_, ARG));                                           \
-        }                                                                                          \
-        for (; i_ + ACT_VLEN <= (n); i_ += ACT_VLEN)                                               \
-            v_store((out) + i_, F(v_load((in) + i_), ARG));                                        \
-        if (i_ < (n)) v_storen((out) + i_, F(v_loadn((in) + i_, (n)-i_), ARG), (n)-i_);            \
-    } while (0)
-
 /* log2(e), and ln 2 = ACT_LN2_HI + ACT_LN2_LO (+ 1.6e-12): ACT_LN2_HI = 355/512
  * has 9 significant bits, so n * ACT_LN2_HI is exact for |n| < 2^15 on every
  * ISA, fused or not, and w - n * ACT_LN2_HI is exact too (w and n ln 2 are
@@ -53,6 +27,14 @@
 #define ACT_EXP_P2 0x1.5558c2p-5f
 #define ACT_EXP_P3 0x1.124334p-7f
 #define ACT_EXP_P4 0x1.6a4cc6p-10f
+
+/* P(r) of e^r = 1 + r + r^2 P(r), Horner: shared by every polynomial form below. */
+static inline vf act_exp_p_v(vf r) {
+    vf P = v_fma(v_set1(ACT_EXP_P4), r, v_set1(ACT_EXP_P3));
+    P = v_fma(P, r, v_set1(ACT_EXP_P2));
+    P = v_fma(P, r, v_set1(ACT_EXP_P1));
+    return v_fma(P, r, v_set1(ACT_EXP_P0));
+}
 
 static inline vf act_exp_poly_v(vf r, vf rl, vf n, vf *n_out, vf *u_out);
 
@@ -81,10 +63,7 @@ static inline vf act_exp_parts_v(vf wh, vf wl, vf *n_out, vf *u_out) {
 static inline vf act_exp_lean_v(vf w, vf *n_out, vf *u_out) {
     const vf n = v_round(v_mul(w, v_set1(ACT_LOG2E)));
     const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
-    vf P = v_fma(v_set1(ACT_EXP_P4), r, v_set1(ACT_EXP_P3));
-    P = v_fma(P, r, v_set1(ACT_EXP_P2));
-    P = v_fma(P, r, v_set1(ACT_EXP_P1));
-    P = v_fma(P, r, v_set1(ACT_EXP_P0));
+    const vf P = act_exp_p_v(r);
     const vf u = v_fma(r, v_mul(r, P), r);
     *n_out = n;
     if (u_out) *u_out = u;
@@ -142,11 +121,7 @@ static inline vf act_exp_fast2_v(vf w, vf wl, int lo, vf *n_out) {
     const vf n = v_round(v_mul(w, v_set1(ACT_LOG2E)));
     vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
     if (lo) r = v_add(r, wl);
-    vf P = v_fma(v_set1(ACT_EXP_P4), r, v_set1(ACT_EXP_P3));
-    P = v_fma(P, r, v_set1(ACT_EXP_P2));
-    P = v_fma(P, r, v_set1(ACT_EXP_P1));
-    P = v_fma(P, r, v_set1(ACT_EXP_P0));
-    P = v_fma(P, r, v_set1(1.0f));
+    const vf P = v_fma(act_exp_p_v(r), r, v_set1(1.0f));
     *n_out = n;
     return v_fma(P, r, v_set1(1.0f));
 }
@@ -157,10 +132,7 @@ static inline vf act_exp_fast_v(vf w, vf *n_out) { return act_exp_fast2_v(w, v_z
 static inline vf act_exp_lean2_v(vf wh, vf wl, vf *n_out, vf *u_out) {
     const vf n = v_round(v_mul(wh, v_set1(ACT_LOG2E)));
     const vf r = v_add(v_fma(n, v_set1(-ACT_LN2_HI), wh), v_fma(n, v_set1(-ACT_LN2_LO), wl));
-    vf P = v_fma(v_set1(ACT_EXP_P4), r, v_set1(ACT_EXP_P3));
-    P = v_fma(P, r, v_set1(ACT_EXP_P2));
-    P = v_fma(P, r, v_set1(ACT_EXP_P1));
-    P = v_fma(P, r, v_set1(ACT_EXP_P0));
+    const vf P = act_exp_p_v(r);
     const vf u = v_fma(r, v_mul(r, P), r);
     *n_out = n;
     if (u_out) *u_out = u;
@@ -169,10 +141,7 @@ static inline vf act_exp_lean2_v(vf wh, vf wl, vf *n_out, vf *u_out) {
 
 /* e^(r + rl) = 1 + u for |r| <= 0.354, |rl| <= ulp(r); *n_out = n passed through. */
 static inline vf act_exp_poly_v(vf r, vf rl, vf n, vf *n_out, vf *u_out) {
-    vf P = v_fma(v_set1(ACT_EXP_P4), r, v_set1(ACT_EXP_P3));
-    P = v_fma(P, r, v_set1(ACT_EXP_P2));
-    P = v_fma(P, r, v_set1(ACT_EXP_P1));
-    P = v_fma(P, r, v_set1(ACT_EXP_P0));
+    const vf P = act_exp_p_v(r);
     /* u = r + (r^2 P + rl) = e^(r+rl) - 1: the small part first, so that u
      * (expm1 for n = 0) is rounded once from r plus a term < 0.2 r */
     const vf u = v_add(r, v_fma(r, v_mul(r, P), rl));
@@ -248,12 +217,12 @@ static inline vf act_clamp_v(vf x, float lo, float hi) {
  * x = -1.91800427).
  */
 static inline vf act_xsigmoid_v(vf xn, vf zh, vf zl, int lo, float zmin) {
-#if ACT_HAS_FMA
     const vm neg = v_lt(zh, v_zero());
     const vf wh = v_max(v_set1(zmin), v_nabs(zh));
     vf n, wl = v_zero();
     if (lo) /* the low part only where wh is not clamped (it may be huge beyond) */
         wl = v_sel(v_lt(v_abs(zh), v_set1(-zmin)), v_sel(neg, zl, v_neg(zl)), v_zero());
+#if ACT_HAS_FMA
     const vf p = act_exp_fast2_v(wh, wl, lo, &n);
     /* v_ldexp_lo needs n >= -190: zmin >= -131 */
     const vf e = zmin >= -131.0f ? v_ldexp_lo(p, n) : v_ldexp(p, n);
@@ -276,11 +245,7 @@ static inline vf act_xsigmoid_v(vf xn, vf zh, vf zl, int lo, float zmin) {
      * at 3 ULP (silu/sse2, exhaustive, x = -3.2088747): keep u apart
      * (xn + xn u rounded once) and correct the rounding of 1 + e after the
      * division. */
-    const vm neg = v_lt(zh, v_zero());
-    const vf az = v_abs(zh);
-    const vf wh = v_max(v_set1(zmin), v_neg(az));
-    vf n, u, wl = v_zero();
-    if (lo) wl = v_sel(v_lt(az, v_set1(-zmin)), v_sel(neg, zl, v_neg(zl)), v_zero());
+    vf u;
     const vf p = lo ? act_exp_lean2_v(wh, wl, &n, &u) : act_exp_lean_v(wh, &n, &u);
     vf dl;
     const vf d = act_fast2sum_v(v_set1(1.0f), v_ldexp(p, n), &dl); /* 1 + e = d + dl */
