@@ -54,11 +54,12 @@ static inline vm v_mand(vm a, vm b) { return _mm256_and_ps(a, b); }
 static inline vm v_mor(vm a, vm b) { return _mm256_or_ps(a, b); }
 static inline vf v_sel(vm m, vf a, vf b) { return _mm256_blendv_ps(b, a, m); }
 
-
 /* Transcendental-kind helpers: semantics in vec_sse2.h. */
 #include <sleef.h>
 
-static inline vf v_round(vf x) { return _mm256_round_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+static inline vf v_round(vf x) {
+    return _mm256_round_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+}
 static inline vf v_pow2(vf n) {
     return _mm256_castsi256_ps(
         _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23));
@@ -85,11 +86,24 @@ static inline vf v_recip(vf b) { return _mm256_div_ps(_mm256_set1_ps(1.0f), b); 
 static inline vf v_fma1(vf a, vf b, vf c) { return _mm256_fmadd_ps(a, b, c); }
 static inline int v_any(vm m) { return _mm256_movemask_ps(m) != 0; }
 static inline vm v_eq(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
-static inline vm v_isinf(vf a) { return _mm256_cmp_ps(v_abs(a), _mm256_set1_ps(__builtin_inff()), _CMP_EQ_OQ); }
-static inline vm v_mnot(vm m) { return _mm256_xor_ps(m, _mm256_castsi256_ps(_mm256_set1_epi32(-1))); }
+static inline vm v_isinf(vf a) {
+    return _mm256_cmp_ps(v_abs(a), _mm256_set1_ps(__builtin_inff()), _CMP_EQ_OQ);
+}
+static inline vm v_mnot(vm m) {
+    return _mm256_xor_ps(m, _mm256_castsi256_ps(_mm256_set1_epi32(-1)));
+}
 
 static inline vf v_lut4(const float *t, vf i) {
-    return _mm256_permutevar8x32_ps(_mm256_broadcast_ps((const __m128 *)(const void *)t), _mm256_cvtps_epi32(i));
+    return _mm256_permutevar8x32_ps(_mm256_broadcast_ps((const __m128 *)(const void *)t),
+                                    _mm256_cvtps_epi32(i));
+}
+
+/* v_lutx(t, x): t[biased exponent of x mod 8] (semantics in vec_sse2.h):
+ * vpermps reads the low 3 bits of x >> 23. */
+#define ACT_HAS_LUTX 1
+static inline vf v_lutx(const float *t, vf x) {
+    return _mm256_permutevar8x32_ps(_mm256_loadu_ps(t),
+                                    _mm256_srli_epi32(_mm256_castps_si256(x), 23));
 }
 
 static inline vf v_exp(vf x) { return Sleef_expf8_u10avx2(x); }

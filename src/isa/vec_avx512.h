@@ -48,9 +48,8 @@ static inline vf v_nabs(vf a) {
 }
 static inline vf v_copysign(vf mag, vf sgn) {
     /* bit select: sign from sgn, the rest from mag (imm 0xCA = a ? b : c, a the mask) */
-    return _mm512_castsi512_ps(_mm512_ternarylogic_epi32(_mm512_set1_epi32(0x7fffffff),
-                                                         _mm512_castps_si512(mag),
-                                                         _mm512_castps_si512(sgn), 0xCA));
+    return _mm512_castsi512_ps(_mm512_ternarylogic_epi32(
+        _mm512_set1_epi32(0x7fffffff), _mm512_castps_si512(mag), _mm512_castps_si512(sgn), 0xCA));
 }
 
 static inline vm v_lt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
@@ -62,11 +61,12 @@ static inline vm v_mand(vm a, vm b) { return (vm)(a & b); }
 static inline vm v_mor(vm a, vm b) { return (vm)(a | b); }
 static inline vf v_sel(vm m, vf a, vf b) { return _mm512_mask_blend_ps(m, b, a); }
 
-
 /* Transcendental-kind helpers: semantics in vec_sse2.h. */
 #include <sleef.h>
 
-static inline vf v_round(vf x) { return _mm512_roundscale_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+static inline vf v_round(vf x) {
+    return _mm512_roundscale_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+}
 static inline vf v_pow2(vf n) { return _mm512_scalef_ps(_mm512_set1_ps(1.0f), n); }
 /* vscalefps: y*2^floor(n), one rounding, denormals produced (MXCSR.FTZ is never set here). */
 static inline vf v_ldexp(vf y, vf n) { return _mm512_scalef_ps(y, n); }
@@ -93,6 +93,13 @@ static inline vf v_lut4(const float *t, vf i) {
 #define ACT_HAS_LUT16 1
 static inline vf v_lut16(const float *t, vf i) {
     return _mm512_permutexvar_ps(_mm512_castps_si512(i), _mm512_loadu_ps(t));
+}
+
+/* v_lutx(t, x): t[biased exponent of x mod 8] (semantics in vec_sse2.h):
+ * vpermps reads the low 4 bits of x >> 23, and t[i + 8] = t[i]. */
+#define ACT_HAS_LUTX 1
+static inline vf v_lutx(const float *t, vf x) {
+    return _mm512_permutexvar_ps(_mm512_srli_epi32(_mm512_castps_si512(x), 23), _mm512_loadu_ps(t));
 }
 
 static inline vf v_exp(vf x) { return Sleef_expf16_u10avx512f(x); }

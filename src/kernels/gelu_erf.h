@@ -7,7 +7,7 @@
  *     x < 0: -e^(-x^2/2) H(a)        (= 0.5x erfc(-x/sqrt 2): no cancellation)
  *     x > 0: x - e^(-x^2/2) H(a)
  *   H comes from four polynomials of degree 7 (fit.py "gelu_erf tail",
- *   <= 0.12u), picked per lane with v_lut4: a in [0.5,1) and [1,2) in
+ *   <= 0.12u), picked per lane (see the table below): a in [0.5,1) and [1,2) in
  *   v = a - m, a in [2,4) and [4,14.5] in v = 1/a - m (H is ~ 1 - 1/a^2
  *   there), m the piece's middle, so |v| is small and the Horner sums are
  *   well conditioned (<= 1.6); c0 is a float pair. Tried first: one
@@ -29,19 +29,36 @@
 #define ACT_GELU_A3 (-0x1.4138b6p-10f)
 #define ACT_GELU_A4 0x1.74e24p-13f
 
-/* Rows: m, c0h, c0l, c1 .. c7; columns: the four pieces (fit.py "gelu_erf tail"). */
-static const float act_gelu_h_tab[10][4] = {
-    {0x1.8p-1f, 0x1.8p+0f, 0x1.8p-2f, 0x1.469ee6p-3f} /* M */,
-    {0x1.cd2836p-3f, 0x1.3c144p-2f, 0x1.6e288p-2f, 0x1.8ed546p-2f} /* C0H */,
-    {-0x1.8913e4p-28f, 0x1.4a6678p-28f, 0x1.82e3fap-29f, -0x1.4abc36p-29f} /* C0L */,
-    {0x1.5bf7f2p-3f, 0x1.204036p-4f, -0x1.5a59eep-3f, -0x1.c60516p-4f} /* C1 */,
-    {-0x1.c2c6f4p-4f, -0x1.3320c4p-5f, -0x1.31cdfap-5f, -0x1.0a641ep-2f} /* C2 */,
-    {0x1.d68c82p-5f, 0x1.0d61a4p-6f, 0x1.b2e8a2p-3f, 0x1.c39bf6p-2f} /* C3 */,
-    {-0x1.a88bdp-6f, -0x1.9e9ec4p-8f, -0x1.275144p-2f, 0x1.b0b148p-6f} /* C4 */,
-    {0x1.571e08p-7f, 0x1.2155e6p-9f, 0x1.8a677cp-3f, -0x1.5684cep+0f} /* C5 */,
-    {-0x1.01631ap-8f, -0x1.8682fep-11f, 0x1.3f9feep-3f, 0x1.12f5eep+1f} /* C6 */,
-    {0x1.63ef8cp-10f, 0x1.dfcb36p-13f, -0x1.51f1e8p-1f, 0x1.14b21ap+0f} /* C7 */
-};
+/*
+ * Rows: m, c0h, c0l, c1 .. c7; four values each, one per piece
+ * (fit.py "gelu_erf tail"). The pieces are binades of a, so with a variable
+ * permute (ACT_HAS_LUTX: AVX-512, AVX2) the exponent field picks the entry
+ * (v_lutx: 126 -> [0.5,1), 127 -> [1,2), 128 -> [2,4), 129, 130 -> [4,14.5]),
+ * one shift for all ten rows instead of three compares, three selects, two
+ * adds and a conversion; elsewhere v_lut4 with an index from compares.
+ */
+#define ACT_GELU_H_ROWS(R)                                                                         \
+    R(0x1.8p-1f, 0x1.8p+0f, 0x1.8p-2f, 0x1.469ee6p-3f)                      /* M */                \
+    R(0x1.cd2836p-3f, 0x1.3c144p-2f, 0x1.6e288p-2f, 0x1.8ed546p-2f)         /* C0H */              \
+    R(-0x1.8913e4p-28f, 0x1.4a6678p-28f, 0x1.82e3fap-29f, -0x1.4abc36p-29f) /* C0L */              \
+    R(0x1.5bf7f2p-3f, 0x1.204036p-4f, -0x1.5a59eep-3f, -0x1.c60516p-4f)     /* C1 */               \
+    R(-0x1.c2c6f4p-4f, -0x1.3320c4p-5f, -0x1.31cdfap-5f, -0x1.0a641ep-2f)   /* C2 */               \
+    R(0x1.d68c82p-5f, 0x1.0d61a4p-6f, 0x1.b2e8a2p-3f, 0x1.c39bf6p-2f)       /* C3 */               \
+    R(-0x1.a88bdp-6f, -0x1.9e9ec4p-8f, -0x1.275144p-2f, 0x1.b0b148p-6f)     /* C4 */               \
+    R(0x1.571e08p-7f, 0x1.2155e6p-9f, 0x1.8a677cp-3f, -0x1.5684cep+0f)      /* C5 */               \
+    R(-0x1.01631ap-8f, -0x1.8682fep-11f, 0x1.3f9feep-3f, 0x1.12f5eep+1f)    /* C6 */               \
+    R(0x1.63ef8cp-10f, 0x1.dfcb36p-13f, -0x1.51f1e8p-1f, 0x1.14b21ap+0f)    /* C7 */
+#if defined(ACT_HAS_LUTX)
+/* entry (biased exponent mod 8), twice: see v_lutx */
+#define ACT_GELU_H_ROW(p0, p1, p2, p3)                                                             \
+    {p2, p3, p3, p3, p3, p3, p0, p1, p2, p3, p3, p3, p3, p3, p0, p1},
+static const float act_gelu_h_tab[10][16] = {ACT_GELU_H_ROWS(ACT_GELU_H_ROW)};
+#define ACT_GELU_H(k) v_lutx(act_gelu_h_tab[k], ac)
+#else
+#define ACT_GELU_H_ROW(p0, p1, p2, p3) {p0, p1, p2, p3},
+static const float act_gelu_h_tab[10][4] = {ACT_GELU_H_ROWS(ACT_GELU_H_ROW)};
+#define ACT_GELU_H(k) v_lut4(act_gelu_h_tab[k], idx)
+#endif
 
 static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     (void)a;
@@ -59,15 +76,18 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     const vf hh = v_two_prod(xc, xc, &hl);
     vf n;
     const vf p = act_exp_fast2_v(v_mul(hh, v_set1(-0.5f)), v_mul(hl, v_set1(-0.5f)), 1, &n);
-    const vf one = v_set1(1.0f), zero = v_zero();
+    const vf zero = v_zero();
     const vm lt2 = v_lt(ac, v_set1(2.0f));
+#if !defined(ACT_HAS_LUTX)
+    const vf one = v_set1(1.0f);
     const vf idx = v_add(v_add(v_sel(v_ge(ac, one), one, zero), v_sel(lt2, zero, one)),
                          v_sel(v_ge(ac, v_set1(4.0f)), one, zero));
-    const vf v = v_sub(v_sel(lt2, ac, v_recip(ac)), v_lut4(act_gelu_h_tab[0], idx));
-    vf P = v_fma(v_lut4(act_gelu_h_tab[9], idx), v, v_lut4(act_gelu_h_tab[8], idx));
-    for (int k = 7; k >= 3; k--) P = v_fma(P, v, v_lut4(act_gelu_h_tab[k], idx));
-    const vf rest = v_fma(P, v, v_lut4(act_gelu_h_tab[2], idx)); /* H - c0h */
-    const vf pH = v_fma(p, v_lut4(act_gelu_h_tab[1], idx), v_mul(p, rest));
+#endif
+    const vf v = v_sub(v_sel(lt2, ac, v_recip(ac)), ACT_GELU_H(0));
+    vf P = v_fma(ACT_GELU_H(9), v, ACT_GELU_H(8));
+    for (int k = 7; k >= 3; k--) P = v_fma(P, v, ACT_GELU_H(k));
+    const vf rest = v_fma(P, v, ACT_GELU_H(2)); /* H - c0h */
+    const vf pH = v_fma(p, ACT_GELU_H(1), v_mul(p, rest));
     const vf eH = v_ldexp_lo(pH, n); /* n in [-152, 0] */
     const vf tail = v_sel(v_lt(x, zero), v_neg(eH), v_sub(x, eH));
     /* copysign: the result has x's sign, zeros included (x = -2^-149 gives -0) */
