@@ -12,7 +12,7 @@
 static inline vf act_mish_v(vf x, const act_kargs *a) {
     (void)a;
     const vm neg = v_le(x, v_zero());
-    const vf w = v_max(v_set1(-110.0f), v_neg(v_abs(x)));
+    const vf w = v_max(v_set1(-110.0f), v_nabs(x));
     vf n;
     const vf p = act_exp_fast_v(w, &n);
     const vf e = v_ldexp_lo(p, n); /* n in [-159, 0] */
