@@ -40,3 +40,6 @@ build_native() {
   cmake -S "$ACT_ROOT" -B "$ACT_BUILD/x86" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
   cmake --build "$ACT_BUILD/x86" -j "$ACT_JOBS"
 }
+# The same tree with the tests on, whatever its cache holds: scripts/run.sh
+# configures it with -DACT_BUILD_TESTS=OFF, and CMake would keep that.
+build_native_tests() { build_native -DACT_BUILD_TESTS=ON "$@"; }

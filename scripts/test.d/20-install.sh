@@ -1,7 +1,7 @@
 # Install tree, exports, and consumers: find_package(act) + act::act, pkg-config,
 # the static archive, the header as C11 and C++17, SONAME and exported symbols.
 source "$(dirname "$0")/../lib.sh"
-[ -f "$ACT_BUILD/x86/CMakeCache.txt" ] || build_native
+build_native_tests >/dev/null
 prefix="$ACT_BUILD/install"
 rm -rf "$prefix"
 cmake --install "$ACT_BUILD/x86" --prefix "$prefix" >/dev/null

@@ -27,9 +27,9 @@ cmake -S "$ACT_ROOT" -B "$asan" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelW
       -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 cmake --build "$asan" -j "$ACT_JOBS" >/dev/null
 step "ASan+UBSan: ctest (ACT_TEST_SCALE=$scale)"
-ACT_TEST_SCALE="$scale" ctest --test-dir "$asan" --output-on-failure -j "$ACT_JOBS"
+ACT_TEST_SCALE="$scale" ctest --test-dir "$asan" --no-tests=error --output-on-failure -j "$ACT_JOBS"
 step "ASan+UBSan: the guard-page sweep at full scale (16 offsets)"
-ACT_TEST_SCALE=1 ctest --test-dir "$asan" --output-on-failure -R '^guard$'
+ACT_TEST_SCALE=1 ctest --test-dir "$asan" --no-tests=error --output-on-failure -R '^guard$'
 
 fuzz_time="${ACT_FUZZ_TIME:-60}"
 step "fuzz: act_fuzz for $fuzz_time s (ACT_FUZZ_TIME; 0 skips)"
@@ -55,7 +55,7 @@ cmake -S "$ACT_ROOT" -B "$tsan" -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=RelWit
       -DACT_SANITIZE=thread -DACT_BUILD_CLI=OFF >/dev/null
 cmake --build "$tsan" -j "$ACT_JOBS" >/dev/null
 step "TSan: ctest (ACT_TEST_SCALE=$scale)"
-ACT_TEST_SCALE="$scale" ctest --test-dir "$tsan" --output-on-failure -j "$ACT_JOBS"
+ACT_TEST_SCALE="$scale" ctest --test-dir "$tsan" --no-tests=error --output-on-failure -j "$ACT_JOBS"
 
 step "ABI: abidiff against abi/libact.abi"
 abi="$ACT_BUILD/abi"
