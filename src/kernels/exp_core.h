@@ -106,26 +106,39 @@ static const float act_exp2_tab_lo[16] = {
     0x1.52486cp-27f};
 /* clang-format on */
 
-static inline vf act_exp_fast2_v(vf w, vf wl, int lo, vf *n_out) {
-    const vf t = v_fma(w, v_set1(ACT_LOG2E), v_set1(ACT_EXPT_MAGIC));
-    const vf n = v_sub(t, v_set1(ACT_EXPT_MAGIC)); /* m/16, exact */
-    vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
-    if (lo) r = v_add(r, wl);
+/* n = w log2e rounded to a multiple of 1/16; *t keeps m mod 16 in its last bits */
+static inline vf act_exp_n_v(vf w, vf *t) {
+    *t = v_fma(w, v_set1(ACT_LOG2E), v_set1(ACT_EXPT_MAGIC));
+    return v_sub(*t, v_set1(ACT_EXPT_MAGIC)); /* m/16, exact */
+}
+/* p = 2^(j/16) e^r for the reduced r, j from t */
+static inline vf act_exp_eval_v(vf r, vf t) {
     const vf u = v_fma(v_fma(v_set1(ACT_EXPT_P1), r, v_set1(ACT_EXPT_P0)), v_mul(r, r), r);
     const vf th = v_lut16(act_exp2_tab_hi, t);
-    *n_out = n;
     return v_add(v_fma(th, u, v_lut16(act_exp2_tab_lo, t)), th);
 }
 #else
-static inline vf act_exp_fast2_v(vf w, vf wl, int lo, vf *n_out) {
-    const vf n = v_round(v_mul(w, v_set1(ACT_LOG2E)));
-    vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
-    if (lo) r = v_add(r, wl);
+static inline vf act_exp_n_v(vf w, vf *t) {
+    *t = v_round(v_mul(w, v_set1(ACT_LOG2E)));
+    return *t;
+}
+static inline vf act_exp_eval_v(vf r, vf t) {
+    (void)t;
     const vf P = v_fma(act_exp_p_v(r), r, v_set1(1.0f));
-    *n_out = n;
     return v_fma(P, r, v_set1(1.0f));
 }
 #endif
+/* The reduction of act_exp_fast2_v, split so that a caller with its own r
+ * (gelu_tanh: r from a product, one FMA) can share the rest: n from
+ * act_exp_n_v, then p = act_exp_eval_v(r, t), e^w = 2^n p. */
+static inline vf act_exp_fast2_v(vf w, vf wl, int lo, vf *n_out) {
+    vf t;
+    const vf n = act_exp_n_v(w, &t);
+    vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
+    if (lo) r = v_add(r, wl);
+    *n_out = n;
+    return act_exp_eval_v(r, t);
+}
 static inline vf act_exp_fast_v(vf w, vf *n_out) { return act_exp_fast2_v(w, v_zero(), 0, n_out); }
 
 /* act_exp_lean_v for w = wh + wl, wl a low part: r = r0 + (wl - n ln2_lo). */

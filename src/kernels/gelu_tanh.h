@@ -1,18 +1,69 @@
 /*
  * gelu_tanh(x) = 0.5x(1 + tanh(u)), u = sqrt(2/pi)(x + 0.044715x^3), computed
- * as x * sigmoid(2u) (no cancellation for x < 0). For x < 0 the result is
- * about x e^(2u) with 2u down to -112: a rounded 2u would cost |2u| * 2^-24
- * relative (up to 100 ULP), so z = 2u = x (C1 + C3 x^2) is formed in
- * double-float (hi + lo, error ~2^-40 relative) with C1 = 2 sqrt(2/pi) and
- * C3 = C1 * 0.044715 as hi + lo pairs (tests/accuracy/fit/fit.py prints
- * none of these: they are the constants rounded twice, see the comment).
- * x is clamped to ±12: x > 12 gives x (z(12) = 142: sigmoid rounds to 1) and
- * z(-12) < -112, where the result is -0. gelu(-inf) = -0, gelu(+inf) = +inf.
+ * as x * sigmoid(z), z = 2u = x w, w = C1 + C3 x^2 (no cancellation for
+ * x < 0). For x < 0 the result is about x e^z with z down to -112: a rounded
+ * z would cost |z| 2^-24 relative (up to 100 ULP), so w is carried as
+ * wh + wl (to ~2^-40) and e^z is reduced from the exact product x w. C1 =
+ * 2 sqrt(2/pi) and C3 = C1 0.044715 are hi + lo pairs (the constants rounded
+ * twice; tests/accuracy/fit/fit.py prints none of these). |x| is clamped at 11
+ * for the exponent: z(-11) = -112.5, where x e^z is below 2^-150 (x < -11
+ * gives -0), and sigmoid(z(11)) rounds to 1 (x > 11 gives x).
+ * gelu(-inf) = -0, gelu(+inf) = +inf, NaN gives NaN.
  */
-#define ACT_GELU_C1H 0x1.988454p+0f   /* 2 sqrt(2/pi) = C1H + C1L */
+#define ACT_GELU_C1H 0x1.988454p+0f /* 2 sqrt(2/pi) = C1H + C1L */
 #define ACT_GELU_C1L (-0x1.857936p-25f)
-#define ACT_GELU_C3H 0x1.2444f2p-4f   /* 2 sqrt(2/pi) 0.044715 = C3H + C3L */
+#define ACT_GELU_C3H 0x1.2444f2p-4f /* 2 sqrt(2/pi) 0.044715 = C3H + C3L */
 #define ACT_GELU_C3L 0x1.49b16ap-29f
+
+#if ACT_HAS_FMA
+/* C1 split as C1S + C1SL with C1S a multiple of 2^-20 (21 significant
+ * bits): for every wh in [C1S, 10.3], C1S - wh is then a multiple of ulp(wh)
+ * below 2^24 ulp(wh), exact, and one FMA gives the rounding error of
+ * wh = RN(C3H x^2 + C1S). */
+#define ACT_GELU_C1S 0x1.98845p+0f /* 2 sqrt(2/pi) = C1S + C1SL (+ 4e-15) */
+#define ACT_GELU_C1SL 0x1.9ea1b2p-23f
+
+/*
+ * With na = -min(|x|, 11) and e = e^(na w) = e^-|z| = 2^n p (the rounding
+ * of 1 + e folded into the numerator as in act_xsigmoid_v):
+ *   x >= 0: x / (1 + e)
+ *   x <  0: 2^n x p / (1 + e)
+ * The reduction r = na wh - n ln2_hi is one FMA on the exact product (|r| <
+ * 0.4, so its rounding is below 2^-26), plus na wl - n ln2_lo: 17 operations
+ * fewer than forming z = x w as hi + lo and reducing that (docs/design.md).
+ */
+static inline vf act_gelu_tanh_v(vf x, const act_kargs *a) {
+    (void)a;
+    const vf na = v_max(v_set1(-11.0f), v_nabs(x)); /* NaN passes */
+    vf x2l;
+    const vf x2h = v_two_prod(na, na, &x2l);
+    const vf wh = v_fma(v_set1(ACT_GELU_C3H), x2h, v_set1(ACT_GELU_C1S));
+    const vf wl = v_add(
+        v_fma(v_set1(ACT_GELU_C3H), x2h, v_sub(v_set1(ACT_GELU_C1S), wh)),
+        v_fma(v_set1(ACT_GELU_C3H), x2l, v_fma(v_set1(ACT_GELU_C3L), x2h, v_set1(ACT_GELU_C1SL))));
+    vf t;
+    const vf n = act_exp_n_v(v_mul(na, wh), &t); /* n in [-163, 0] */
+    const vf r = v_add(v_fma(na, wh, v_mul(n, v_set1(-ACT_LN2_HI))),
+                       v_fma(na, wl, v_mul(n, v_set1(-ACT_LN2_LO))));
+    const vf p = act_exp_eval_v(r, t);
+    const vf e = v_ldexp_lo(p, n);
+    const vf d = v_add(v_set1(1.0f), e);
+    const vf ndl = v_sub(v_sub(d, v_set1(1.0f)), e); /* d - (1 + e), exact */
+    const vm neg = v_lt(x, v_zero());
+    const vf pm = v_sel(neg, p, v_set1(1.0f));
+    /* the numerator x pm (1 + ndl/d), rounded once: x clamped at -11 (the
+     * result is -0 beyond), the correction from x clamped at ±11 (finite for
+     * x = +inf, where ndl = 0) */
+    const vf xc = v_copysign(na, x);
+    const vf c = v_mul(v_mul(xc, pm), v_mul(ndl, v_fma(d, v_set1(-0.5f), v_set1(1.5f))));
+    const vf q = v_div(v_fma1(v_max(v_set1(-11.0f), x), pm, c), d);
+    /* 2^n only for x < 0 (|q| <= 16 there: v_ldexp_lo); copysign: the
+     * result has x's sign, zeros included (x = -2^-149 gives -0) */
+    return v_copysign(v_sel(neg, v_ldexp_lo(q, n), q), x);
+}
+#else
+/* SSE2: no FMA for the reduction on the exact product; z = x w is formed in
+ * double-float instead (error ~2^-40 relative) and reduced by act_xsigmoid_v. */
 
 static inline vf act_gelu_tanh_v(vf x, const act_kargs *a) {
     (void)a;
@@ -27,8 +78,10 @@ static inline vf act_gelu_tanh_v(vf x, const act_kargs *a) {
     zl = v_fma(xc, wl, zl);
     const vf r = act_xsigmoid_v(xc, zh, zl, 1, -112.0f);
     /* copysign: the result has x's sign, zeros included (x = -2^-149 gives -0) */
-    return v_copysign(v_sel(v_lt(zh, v_set1(-112.0f)), v_zero(), v_sel(v_gt(x, v_set1(12.0f)), x, r)), x);
+    return v_copysign(
+        v_sel(v_lt(zh, v_set1(-112.0f)), v_zero(), v_sel(v_gt(x, v_set1(12.0f)), x, r)), x);
 }
+#endif
 ACT_UNARY_KERNEL(gelu_tanh)
 
 /* SLEEF composition: x * sigmoid_sleef(2u) with 2u rounded to float. */
@@ -36,6 +89,7 @@ static inline vf act_gelu_tanh_sleef_v(vf x, const act_kargs *a) {
     const vf xc = act_clamp_v(x, -12.0f, 12.0f);
     const vf z = v_mul(xc, v_fma(v_set1(ACT_GELU_C3H), v_mul(xc, xc), v_set1(ACT_GELU_C1H)));
     const vf r = v_mul(x, act_sigmoid_sleef_v(z, a));
-    return v_sel(v_lt(z, v_set1(-112.0f)), v_copysign(v_zero(), x), v_sel(v_gt(z, v_set1(24.0f)), x, r));
+    return v_sel(v_lt(z, v_set1(-112.0f)), v_copysign(v_zero(), x),
+                 v_sel(v_gt(z, v_set1(24.0f)), x, r));
 }
 ACT_UNARY_KERNEL(gelu_tanh_sleef)
