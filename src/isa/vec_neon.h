@@ -111,8 +111,21 @@ static inline vm v_mnot(vm m) { return vmvnq_u32(m); }
 static inline vf v_lut4(const float *t, vf i) {
     const uint8x16_t tab = vreinterpretq_u8_f32(vld1q_f32(t));
     const uint32x4_t k = vcvtnq_u32_f32(i);
-    const uint8x16_t idx = vreinterpretq_u8_u32(vmlaq_n_u32(vdupq_n_u32(0x03020100u), k, 0x04040404u));
+    const uint8x16_t idx =
+        vreinterpretq_u8_u32(vmlaq_n_u32(vdupq_n_u32(0x03020100u), k, 0x04040404u));
     return vreinterpretq_f32_u8(vqtbl1q_u8(tab, idx));
+}
+
+/* v_lutx(t, x): t[biased exponent of x mod 8] (semantics in vec_sse2.h): TBL
+ * over the table's first 8 floats (two registers), byte indices 4e + {0..3}. */
+#define ACT_HAS_LUTX 1
+static inline vf v_lutx(const float *t, vf x) {
+    const uint8x16x2_t tab = {
+        {vreinterpretq_u8_f32(vld1q_f32(t)), vreinterpretq_u8_f32(vld1q_f32(t + 4))}};
+    const uint32x4_t e = vandq_u32(vshrq_n_u32(vreinterpretq_u32_f32(x), 23), vdupq_n_u32(7));
+    const uint8x16_t idx =
+        vreinterpretq_u8_u32(vmlaq_n_u32(vdupq_n_u32(0x03020100u), e, 0x04040404u));
+    return vreinterpretq_f32_u8(vqtbl2q_u8(tab, idx));
 }
 
 static inline vf v_exp(vf x) { return Sleef_expf4_u10advsimd(x); }

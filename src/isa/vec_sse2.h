@@ -96,7 +96,7 @@ static inline vf v_sel(vm m, vf a, vf b) { return _mm_or_ps(_mm_and_ps(m, a), _m
  *   v_lutx(t, x)     t[e mod 8] per lane, e the biased exponent field of x >= 0
  *                    (bits 23..30), for a 16-float table t with t[i + 8] = t[i]:
  *                    one shift and one permute. Only where ACT_HAS_LUTX is
- *                    defined (AVX-512, AVX2: a variable permute).
+ *                    defined (AVX-512, AVX2: a variable permute; NEON: TBL).
  *   v_exp v_expm1 v_log1p v_tanh v_erf (SLEEF u10) v_erfc (SLEEF u15): the
  *                    SLEEF functions by their ISA-suffixed names.
  */

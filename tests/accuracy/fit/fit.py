@@ -171,6 +171,21 @@ def lawson_c0split(v, target, scale, deg):
 
 GELU_PIECES = [(0.5, 1.0, False), (1.0, 2.0, False), (2.0, 4.0, True), (4.0, 14.5, True)]
 
+def gelu_erf_H_small(deg):
+    # The fifth piece of the v_lutx kernels, a in [0, 0.5): there the kernel
+    # sets e^(-a^2/2) to 1 and this piece is the whole product, a G(a) =
+    # (a/2) erfc(a/sqrt2), G of degree deg - 1 (m = 0, c0 = 0: relative
+    # accuracy down to the denormals; c1 = 1/2 exactly).
+    a = cheb(0.0, 0.5, 3000)
+    a = a[a > 1e-6]
+    G = np.array([float(mp.erfc(mp.mpf(x) / mp.sqrt(2)) / 2) for x in a])
+    c = lawson(a, G, 1 / G, deg - 1)
+    e = np.abs(horner(np.array(c), a) - G) / G * 2.0**24
+    cond = max(np.sum(np.abs(c)[None, :] * np.abs(a)[:, None]**np.arange(deg)[None, :], axis=1) / G)
+    print("gelu_erf tail: a in [0,0.5), (a/2) erfc(a/sqrt2) = a G(a), degree %d, max error %.4f (2^-24 units), Horner condition %.2f"
+          % (deg, e.max(), cond))
+    print("    M 0, C0H 0, C0L 0, C1..C%d {%s}" % (deg, ", ".join(chex(x) for x in c)))
+
 def gelu_erf_H_pieces(deg):
     # H(a) = a/2*erfc(a/sqrt2)*exp(a^2/2) on four pieces of [0.5, 14.5]; on
     # each a polynomial of degree deg in v = w - m, w = a (a < 2) or 1/a
@@ -204,3 +219,4 @@ if __name__ == "__main__":
     if "gelu" in what:
         gelu_erf_small(0.5, 4)                   # gelu_erf.h ACT_GELU_A*
         gelu_erf_H_pieces(7)                     # gelu_erf.h act_gelu_h_tab
+        gelu_erf_H_small(7)                      # gelu_erf.h, the fifth column (v_lutx)
