@@ -215,9 +215,11 @@ static inline vf act_clamp_v(vf x, float lo, float hi) {
  * e = e^w = 2^n p:
  *   z >= 0: x / (1 + e)
  *   z <  0: x e / (1 + e) = 2^n * x p / (1 + e)
- * xn is x clamped by the caller to at most 2^64 in magnitude, 2^63 when zmin
- * >= -131 (xn p, the correction and the final scale stay finite; the caller
- * returns x where |x| is beyond).
+ * xc is x clamped by the caller to at most 2^64 in magnitude, 2^63 when zmin
+ * >= -131 (xc p, the correction and the final scale stay finite). xn is x as
+ * the numerator takes it: xc, or x itself above the clamp (x = +inf
+ * included) when z >= 0 there (silu: x/(1 + e) with e = 0 is x, and no 2^n
+ * is applied to z >= 0 lanes).
  * The numerator is rounded once, one division follows, and 2^n is applied
  * last: results in the denormal range are rounded once more from a
  * full-precision value, and no intermediate is smaller than the result
@@ -229,7 +231,7 @@ static inline vf act_clamp_v(vf x, float lo, float hi) {
  * x = -1.86718905; applied after the division instead, 3 ULP at
  * x = -1.91800427).
  */
-static inline vf act_xsigmoid_v(vf xn, vf zh, vf zl, int lo, float zmin) {
+static inline vf act_xsigmoid_v(vf xn, vf xc, vf zh, vf zl, int lo, float zmin) {
     const vm neg = v_lt(zh, v_zero());
     const vf wh = v_max(v_set1(zmin), v_nabs(zh));
     vf n, wl = v_zero();
@@ -246,13 +248,13 @@ static inline vf act_xsigmoid_v(vf xn, vf zh, vf zl, int lo, float zmin) {
      * [1, 2], all a correction below 2^-24 needs. */
     const vf ndl = v_sub(v_sub(d, v_set1(1.0f)), e);
     const vf pm = v_sel(neg, p, v_set1(1.0f));
-    const vf c = v_mul(v_mul(xn, pm), v_mul(ndl, v_fma(d, v_set1(-0.5f), v_set1(1.5f))));
+    const vf c = v_mul(v_mul(xc, pm), v_mul(ndl, v_fma(d, v_set1(-0.5f), v_set1(1.5f))));
     const vf q = v_div(v_fma1(xn, pm, c), d);
-    /* v_ldexp_lo (5 operations against 9 off AVX-512) for zmin >= -131:
-     * q 2^(n+64) is then normal for every result above 2^-190 and finite
-     * because those callers keep |xn| <= 2^63 */
-    const vf m = v_sel(neg, n, v_zero());
-    return zmin >= -131.0f ? v_ldexp_lo(q, m) : v_ldexp(q, m);
+    /* v_ldexp_lo (5 operations against 9 off AVX-512) for zmin >= -131, on
+     * the z < 0 lanes only: q 2^(n+64) is normal for every result above
+     * 2^-190 and finite because |q| <= 1.5 |xc| <= 2^64 there */
+    if (zmin >= -131.0f) return v_sel(neg, v_ldexp_lo(q, n), q);
+    return v_ldexp(q, v_sel(neg, n, v_zero()));
 #else
     /* Without FMA the Horner exp's p = 1 + u is ~1u off and xn p then lands
      * at 3 ULP (silu/sse2, exhaustive, x = -3.2088747): keep u apart
@@ -262,9 +264,10 @@ static inline vf act_xsigmoid_v(vf xn, vf zh, vf zl, int lo, float zmin) {
     const vf p = lo ? act_exp_lean2_v(wh, wl, &n, &u) : act_exp_lean_v(wh, &n, &u);
     vf dl;
     const vf d = act_fast2sum_v(v_set1(1.0f), v_ldexp(p, n), &dl); /* 1 + e = d + dl */
-    vf q = v_div(v_sel(neg, v_fma1(xn, u, xn), xn), d);
+    vf q = v_div(v_sel(neg, v_fma1(xc, u, xc), xc), d);
     q = v_fma(v_neg(q), v_mul(dl, v_fma(d, v_set1(-0.5f), v_set1(1.5f))), q);
-    return v_ldexp(q, v_sel(neg, n, v_zero()));
+    /* above the clamp the result is xn itself (the correction would meet inf * 0) */
+    return v_sel(v_gt(xn, xc), xn, v_ldexp(q, v_sel(neg, n, v_zero())));
 #endif
 }
 

@@ -76,7 +76,7 @@ static inline vf act_gelu_tanh_v(vf x, const act_kargs *a) {
     wl = v_add(wl, v_add(tl, v_set1(ACT_GELU_C1L)));
     const vf zh = v_two_prod(xc, wh, &zl);
     zl = v_fma(xc, wl, zl);
-    const vf r = act_xsigmoid_v(xc, zh, zl, 1, -112.0f);
+    const vf r = act_xsigmoid_v(xc, xc, zh, zl, 1, -112.0f);
     /* copysign: the result has x's sign, zeros included (x = -2^-149 gives -0) */
     return v_copysign(
         v_sel(v_lt(zh, v_set1(-112.0f)), v_zero(), v_sel(v_gt(x, v_set1(12.0f)), x, r)), x);

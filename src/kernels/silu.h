@@ -1,14 +1,18 @@
 /*
  * silu(x) = x * sigmoid(x), through act_xsigmoid_v: x e^x / (1 + e^x) is
  * formed before the 2^n scale, so results in the denormal range (x below
- * about -88) keep their precision; x < -112 gives -0 (silu(-inf) = -0),
- * x > 2^63 gives x (e^-x rounds to 0 long before) (silu(+inf) = +inf, silu(FLT_MAX) = FLT_MAX).
+ * about -88) keep their precision. x is clamped at -112, where x e^x <
+ * 2^-150 already rounds to -0 (silu(-inf) = -0), and at 2^63 for the
+ * correction term only: above, e^-x is 0 and x/1 = x (silu(+inf) = +inf,
+ * silu(FLT_MAX) = FLT_MAX). Clamping instead of selecting the ends: three
+ * operations fewer, results unchanged on all 2^32 inputs.
  */
 static inline vf act_silu_v(vf x, const act_kargs *a) {
     (void)a;
-    const vf r = act_xsigmoid_v(v_min(x, v_set1(0x1p63f)), x, v_zero(), 0, -112.0f);
+    const vf xn = v_max(v_set1(-112.0f), x); /* NaN passes */
+    const vf r = act_xsigmoid_v(xn, v_min(v_set1(0x1p63f), xn), x, v_zero(), 0, -112.0f);
     /* copysign: x * sigmoid(x) has x's sign, zeros included (x = -2^-149 gives -0) */
-    return v_copysign(v_sel(v_lt(x, v_set1(-112.0f)), v_zero(), v_sel(v_gt(x, v_set1(0x1p63f)), x, r)), x);
+    return v_copysign(r, x);
 }
 ACT_UNARY_KERNEL(silu)
 

@@ -13,7 +13,7 @@ static inline vf act_swishb_v(vf x, const act_kargs *a) {
     const vf xc = act_clamp_v(x, -0x1p64f, 0x1p64f);
     vf zl;
     const vf zh = v_two_prod(b, xc, &zl);
-    vf r = act_xsigmoid_v(xc, zh, zl, 1, -157.0f);
+    vf r = act_xsigmoid_v(xc, xc, zh, zl, 1, -157.0f);
     r = v_sel(v_lt(zh, v_set1(-157.0f)), v_copysign(v_zero(), x), r);
     r = v_sel(
         v_gt(v_abs(x), v_set1(0x1p64f)),
