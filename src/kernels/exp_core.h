@@ -240,7 +240,12 @@ static inline vf act_xsigmoid_v(vf xn, vf xc, vf zh, vf zl, int lo, float zmin) 
 #if ACT_HAS_FMA
     const vf p = act_exp_fast2_v(wh, wl, lo, &n);
     /* v_ldexp_lo needs n >= -190: zmin >= -131 */
-    const vf e = zmin >= -131.0f ? v_ldexp_lo(p, n) : v_ldexp(p, n);
+    /* e only feeds 1 + e and its correction: below 2^-40 it is kept at
+     * 2^-40 p (1 + e = 1 either way, the correction moves by < 2^-40), so no
+     * operation sees a denormal: the divider took ~4x longer on vectors with
+     * denormal lanes (act bench silu over [90, 100]: 1.45 -> 3.77 Gelem/s) */
+    const vf ne = v_max(n, v_set1(-40.0f));
+    const vf e = zmin >= -131.0f ? v_ldexp_lo(p, ne) : v_ldexp(p, ne);
     const vf d = v_add(v_set1(1.0f), e);
     /* num/(1 + e) = num (1 + ndl/d) / d to 2^-48 relative, ndl = d - (1 + e)
      * exact (d >= 1 >= e: Fast2Sum). The numerator x p (x >= 0: x) times (1 +

@@ -46,7 +46,7 @@ static inline vf act_gelu_tanh_v(vf x, const act_kargs *a) {
     const vf r = v_add(v_fma(na, wh, v_mul(n, v_set1(-ACT_LN2_HI))),
                        v_fma(na, wl, v_mul(n, v_set1(-ACT_LN2_LO))));
     const vf p = act_exp_eval_v(r, t);
-    const vf e = v_ldexp_lo(p, n);
+    const vf e = v_ldexp_lo(p, v_max(n, v_set1(-40.0f))); /* >= 2^-41: see act_xsigmoid_v */
     const vf d = v_add(v_set1(1.0f), e);
     const vf ndl = v_sub(v_sub(d, v_set1(1.0f)), e); /* d - (1 + e), exact */
     const vm neg = v_lt(x, v_zero());

@@ -29,7 +29,11 @@ static inline vf act_softplus_parts_v(vf zh, vf zl, vf *k, int lo) {
     vf n;
     const vf p =
         lo ? act_exp_parts_v(wh, v_sel(neg, zl, v_neg(zl)), &n, NULL) : act_exp_fast_v(wh, &n);
-    const vf e = v_ldexp_lo(p, n); /* n in [-152, 0] */
+    /* beta = 1: e >= 2^-41 (n clamped at -40; the result keeps the true n):
+     * below, e's share of log1p(e) = e (1 + L) and of z + log1p(e) is under
+     * 2^-40, and a denormal e cost ~2.5x in the polynomial that follows. Not
+     * with a low part: there zl + e decides ties of zh + zl (beta x exact) */
+    const vf e = v_ldexp_lo(p, lo ? n : v_max(n, v_set1(-40.0f)));
     vf M = v_fma(v_set1(ACT_LOG1P_M8), e, v_set1(ACT_LOG1P_M7));
     M = v_fma(M, e, v_set1(ACT_LOG1P_M6));
     M = v_fma(M, e, v_set1(ACT_LOG1P_M5));
