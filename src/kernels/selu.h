@@ -7,9 +7,9 @@
  * fma(AH, e, AL e) with e = expm1(x). selu(-inf) = -scale*a, selu(+inf) =
  * +inf, selu(FLT_MAX) = +inf (the exact result exceeds FLT_MAX).
  */
-#define ACT_SELU_SH 0x1.0cfabep+0f /* scale = SH + SL */
+#define ACT_SELU_SH 0x1.0cfabep+0f   /* scale = SH + SL */
 #define ACT_SELU_SL (-0x1.2addd8p-25f)
-#define ACT_SELU_AH 0x1.c212ccp+0f /* scale * a = AH + AL */
+#define ACT_SELU_AH 0x1.c212ccp+0f   /* scale * a = AH + AL */
 #define ACT_SELU_AL 0x1.903c0cp-26f
 
 static inline vf act_selu_v(vf x, const act_kargs *a) {
