@@ -40,6 +40,7 @@ static inline vf v_max(vf a, vf b) { return _mm256_max_ps(a, b); }
 static inline vf v_abs(vf a) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a); }
 static inline vf v_neg(vf a) { return _mm256_xor_ps(_mm256_set1_ps(-0.0f), a); }
 static inline vf v_nabs(vf a) { return _mm256_or_ps(_mm256_set1_ps(-0.0f), a); }
+static inline vf v_nabs_min(vf a, float c) { return _mm256_max_ps(_mm256_set1_ps(-c), v_nabs(a)); }
 static inline vf v_copysign(vf mag, vf sgn) {
     const vf s = _mm256_set1_ps(-0.0f);
     return _mm256_or_ps(_mm256_andnot_ps(s, mag), _mm256_and_ps(s, sgn));

@@ -46,6 +46,9 @@ static inline vf v_nabs(vf a) {
     return _mm512_castsi512_ps(
         _mm512_or_si512(_mm512_castps_si512(a), _mm512_set1_epi32((int)0x80000000u)));
 }
+/* VRANGEPS, imm 0xE: the operand of smaller magnitude, sign set. It drops
+ * a quiet NaN (result -c): see vec_sse2.h. One operation for two. */
+static inline vf v_nabs_min(vf a, float c) { return _mm512_range_ps(a, _mm512_set1_ps(c), 0xE); }
 static inline vf v_copysign(vf mag, vf sgn) {
     /* bit select: sign from sgn, the rest from mag (imm 0xCA = a ? b : c, a the mask) */
     return _mm512_castsi512_ps(_mm512_ternarylogic_epi32(
@@ -83,6 +86,18 @@ static inline int v_any(vm m) { return m != 0; }
 static inline vm v_eq(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_EQ_OQ); }
 static inline vm v_isinf(vf a) { return _mm512_fpclass_ps_mask(a, 0x18); /* +inf | -inf */ }
 static inline vm v_mnot(vm m) { return (vm)~m; }
+
+/* v_sel_neg(x, a, k) = x < 0 ? a : k for k = 0 or 1, and NaN for NaN x,
+ * in one VFIXUPIMMPS (x classed by the table: NaN -> QNaN(x), negative and
+ * -inf -> a, +-0, positive and +inf -> k). Only here: elsewhere the select
+ * and the NaN would cost two operations more than they save. */
+#define ACT_HAS_SEL_NEG 1
+static inline vf v_sel_neg(vf x, vf a, float k) {
+    /* 4-bit tokens by class, lowest first: QNaN, SNaN, zero, +1, -inf, +inf,
+     * negative, positive; token 0 = a, 2 = QNaN(x), 8 = +0, 10 = +1 */
+    const int t = k == 1.0f ? (int)0xA0A0AA22u : (int)0x80808822u;
+    return _mm512_fixupimm_ps(a, x, _mm512_set1_epi32(t), 0);
+}
 
 static inline vf v_lut4(const float *t, vf i) {
     return _mm512_permutexvar_ps(_mm512_cvtps_epi32(i), _mm512_broadcast_f32x4(_mm_loadu_ps(t)));

@@ -55,6 +55,7 @@ static inline vf v_neg(vf a) { return vnegq_f32(a); }
 static inline vf v_nabs(vf a) {
     return vreinterpretq_f32_u32(vorrq_u32(vreinterpretq_u32_f32(a), vdupq_n_u32(0x80000000u)));
 }
+static inline vf v_nabs_min(vf a, float c) { return v_max(vdupq_n_f32(-c), v_nabs(a)); }
 /* |mag| with the sign of sgn: the sign bit from sgn, the other bits from mag. */
 static inline vf v_copysign(vf mag, vf sgn) {
     return vbslq_f32(vdupq_n_u32(0x80000000u), sgn, mag);

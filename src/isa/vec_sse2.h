@@ -48,6 +48,11 @@ static inline vf v_abs(vf a) { return _mm_andnot_ps(_mm_set1_ps(-0.0f), a); }
 static inline vf v_neg(vf a) { return _mm_xor_ps(_mm_set1_ps(-0.0f), a); }
 /* -|a| in one operation (NaN stays NaN) */
 static inline vf v_nabs(vf a) { return _mm_or_ps(_mm_set1_ps(-0.0f), a); }
+/* -min(|a|, c) for a constant c > 0, the clamp the exp-based kinds put on
+ * -|x|. A NaN a gives NaN here and on AVX2 and NEON, but -c on AVX-512
+ * (VRANGEPS treats a quiet NaN as missing, as IEEE 754-2008 minNum does):
+ * a kernel using it carries NaN through another operand. */
+static inline vf v_nabs_min(vf a, float c) { return _mm_max_ps(_mm_set1_ps(-c), v_nabs(a)); }
 /* |mag| with the sign of sgn */
 static inline vf v_copysign(vf mag, vf sgn) {
     const vf s = _mm_set1_ps(-0.0f);

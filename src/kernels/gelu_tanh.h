@@ -34,7 +34,7 @@
  */
 static inline vf act_gelu_tanh_v(vf x, const act_kargs *a) {
     (void)a;
-    const vf na = v_max(v_set1(-11.0f), v_nabs(x)); /* NaN passes */
+    const vf na = v_nabs_min(x, 11.0f); /* NaN: through the numerator */
     vf x2l;
     const vf x2h = v_two_prod(na, na, &x2l);
     const vf wh = v_fma(v_set1(ACT_GELU_C3H), x2h, v_set1(ACT_GELU_C1S));
@@ -49,8 +49,12 @@ static inline vf act_gelu_tanh_v(vf x, const act_kargs *a) {
     const vf e = v_ldexp_lo(p, v_max(n, v_set1(-40.0f))); /* >= 2^-41: see act_xsigmoid_v */
     const vf d = v_add(v_set1(1.0f), e);
     const vf ndl = v_sub(v_sub(d, v_set1(1.0f)), e); /* d - (1 + e), exact */
+#if ACT_HAS_SEL_NEG
+    const vf pm = v_sel_neg(x, p, 1.0f), ns = v_sel_neg(x, n, 0.0f); /* no mask */
+#else
     const vm neg = v_lt(x, v_zero());
     const vf pm = v_sel(neg, p, v_set1(1.0f));
+#endif
     /* the numerator x pm (1 + ndl/d), rounded once: x clamped at -11 (the
      * result is -0 beyond), the correction from x clamped at ±11 (finite for
      * x = +inf, where ndl = 0) */
@@ -59,7 +63,11 @@ static inline vf act_gelu_tanh_v(vf x, const act_kargs *a) {
     const vf q = v_div(v_fma1(v_max(v_set1(-11.0f), x), pm, c), d);
     /* 2^n only for x < 0 (|q| <= 16 there: v_ldexp_lo); copysign: the
      * result has x's sign, zeros included (x = -2^-149 gives -0) */
+#if ACT_HAS_SEL_NEG
+    return v_copysign(v_ldexp(q, ns), x);
+#else
     return v_copysign(v_sel(neg, v_ldexp_lo(q, n), q), x);
+#endif
 }
 #else
 /* SSE2: no FMA for the reduction on the exact product; z = x w is formed in

@@ -12,7 +12,7 @@
 static inline vf act_mish_v(vf x, const act_kargs *a) {
     (void)a;
     const vm neg = v_le(x, v_zero());
-    const vf w = v_max(v_set1(-110.0f), v_nabs(x));
+    const vf w = v_nabs_min(x, 110.0f); /* NaN: through xc */
     vf n;
     const vf p = act_exp_fast_v(w, &n);
     /* e >= 2^-41 (n clamped at -40 here, the true n scales the result): a

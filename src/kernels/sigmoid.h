@@ -12,9 +12,17 @@
 static inline vf act_sigmoid_v(vf x, const act_kargs *a) {
     (void)a;
     vf n;
-    const vf p = act_exp_fast_v(v_max(v_set1(-105.0f), v_nabs(x)), &n);
+    const vf p = act_exp_fast_v(v_nabs_min(x, 105.0f), &n);
     const vf e = v_ldexp_lo(p, n);
-    return v_div(v_sel(v_lt(x, v_zero()), e, v_set1(1.0f)), v_add(v_set1(1.0f), e));
+#if ACT_HAS_SEL_NEG
+    /* AVX-512: v_nabs_min dropped a NaN x, v_sel_neg brings it back (one
+     * operation each where v_max(-105, v_nabs(x)) and v_sel(v_lt(..)) took
+     * two: 7.23 -> 8.2 Gelem/s, docs/design.md) */
+    const vf num = v_sel_neg(x, e, 1.0f);
+#else
+    const vf num = v_sel(v_lt(x, v_zero()), e, v_set1(1.0f)); /* NaN: through e */
+#endif
+    return v_div(num, v_add(v_set1(1.0f), e));
 }
 ACT_UNARY_KERNEL(sigmoid)
 

@@ -25,7 +25,7 @@
 static inline vf act_softplus_parts_v(vf zh, vf zl, vf *k, int lo) {
     const vm neg = v_lt(zh, v_zero());
     /* e^-105 * 1.42 < 2^-150: below, the result rounds to 0 */
-    const vf wh = v_max(v_set1(-105.0f), v_nabs(zh));
+    const vf wh = v_nabs_min(zh, 105.0f); /* NaN: through zh (pos) */
     vf n;
     const vf p =
         lo ? act_exp_parts_v(wh, v_sel(neg, zl, v_neg(zl)), &n, NULL) : act_exp_fast_v(wh, &n);

@@ -17,7 +17,6 @@
 
 static inline vf act_tanh_v(vf x, const act_kargs *a) {
     (void)a;
-    const vf ax = v_abs(x);
     const vf x2 = v_mul(x, x);
     vf Q = v_fma(v_set1(ACT_TANH_Q5), x2, v_set1(ACT_TANH_Q4));
     Q = v_fma(Q, x2, v_set1(ACT_TANH_Q3));
@@ -26,11 +25,13 @@ static inline vf act_tanh_v(vf x, const act_kargs *a) {
     Q = v_fma(Q, x2, v_set1(ACT_TANH_Q0));
     const vf small = v_fma(v_mul(x, x2), Q, x);
     vf n;
-    const vf p = act_exp_fast_v(v_max(v_set1(-20.0f), v_mul(ax, v_set1(-2.0f))), &n);
+    const vf w = v_nabs_min(x, 10.0f);
+    const vf p = act_exp_fast_v(v_add(w, w), &n);
     const vf e = v_ldexp_lo(p, n);
     const vf num = v_sub(v_set1(1.0f), e), den = v_add(v_set1(1.0f), e);
-    /* copysign on both branches: tanh(-0) = -0 (the polynomial gives +0 there) */
-    return v_copysign(v_sel(v_lt(ax, v_set1(0.55f)), small, v_div(num, den)), x);
+    /* the branch from x^2 (NaN: the polynomial's, v_nabs_min may drop it);
+     * copysign on both: tanh(-0) = -0 (the polynomial gives +0 there) */
+    return v_copysign(v_sel(v_ge(x2, v_set1(0.3025f)), v_div(num, den), small), x);
 }
 ACT_UNARY_KERNEL(tanh)
 
