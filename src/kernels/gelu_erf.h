@@ -36,7 +36,7 @@
 #define ACT_GELU_A4 0x1.74e24p-13f
 
 /*
- * Rows: m, c0h, c0l, c1 .. c7; five values each, one per piece (fit.py
+ * Rows: -m, c0h, c0l, c1 .. c7; five values each, one per piece (fit.py
  * "gelu_erf tail"; the fifth, a in [0, 0.5), only with v_lutx). The pieces
  * are binades of a, so with a table permute (ACT_HAS_LUTX: AVX-512, AVX2,
  * NEON) the exponent field picks the entry (v_lutx: 126 -> [0.5,1), 127 ->
@@ -46,7 +46,7 @@
  * adds and a conversion; elsewhere v_lut4 with an index from compares.
  */
 #define ACT_GELU_H_ROWS(R)                                                                         \
-    R(0x1.8p-1f, 0x1.8p+0f, 0x1.8p-2f, 0x1.469ee6p-3f, 0.0f)                      /* M */          \
+    R(-0x1.8p-1f, -0x1.8p+0f, -0x1.8p-2f, -0x1.469ee6p-3f, 0.0f)                  /* -M */         \
     R(0x1.cd2836p-3f, 0x1.3c144p-2f, 0x1.6e288p-2f, 0x1.8ed546p-2f, 0.0f)         /* C0H */        \
     R(-0x1.8913e4p-28f, 0x1.4a6678p-28f, 0x1.82e3fap-29f, -0x1.4abc36p-29f, 0.0f) /* C0L */        \
     R(0x1.5bf7f2p-3f, 0x1.204036p-4f, -0x1.5a59eep-3f, -0x1.c60516p-4f, 0x1p-1f)  /* C1 */         \
@@ -73,19 +73,21 @@ static const float act_gelu_h_tab[10][4] = {ACT_GELU_H_ROWS(ACT_GELU_H_ROW)};
 #if defined(ACT_HAS_LUTX)
 static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     (void)a;
-    const vf xc = act_clamp_v(x, -14.5f, 14.5f);
-    const vf ac = v_abs(xc), ai = v_max(ac, v_set1(0x1p-4f)); /* ai: the piece */
-    /* e^(-x^2/2) = 2^n p, reduced from the exact product h xc, h = -xc/2 (one
+    /* na = -a, a = min(|x|, 14.5) (NaN: v_nabs_min may drop it, x brings it
+     * back at the end); ai picks the piece (v_lutx ignores the sign bit) */
+    const vf na = v_nabs_min(x, 14.5f), ai = v_min(na, v_set1(-0x1p-4f));
+    /* e^(-x^2/2) = 2^n p, reduced from the exact product h na, h = a/2 (one
      * FMA, |r| < 0.06 with the table, 0.39 without, before its rounding);
      * h = 0 for a < 0.5, where p = 1 and the piece is the whole product (a
      * select, not a table row: a permute in the exp's chain measured ~7%
      * slower) */
-    const vf h = v_sel(v_lt(ac, v_set1(0.5f)), v_zero(), v_mul(xc, v_set1(-0.5f)));
+    const vf h = v_sel(v_gt(na, v_set1(-0.5f)), v_zero(), v_mul(na, v_set1(-0.5f)));
     vf t;
-    const vf n = act_exp_n_v(v_mul(h, xc), &t);
-    const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(h, xc, v_mul(n, v_set1(-ACT_LN2_HI))));
+    const vf n = act_exp_n_v(v_mul(h, na), &t);
+    const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(h, na, v_mul(n, v_set1(-ACT_LN2_HI))));
     const vf p = act_exp_eval_v(r, t);
-    const vf v = v_sub(v_sel(v_lt(ac, v_set1(2.0f)), ac, v_recip(ac)), ACT_GELU_H(0));
+    /* v = a - m or 1/a - m: (-m) - (-a) or (-m) - (1/-a) */
+    const vf v = v_sub(ACT_GELU_H(0), v_sel(v_gt(na, v_set1(-2.0f)), na, v_recip(na)));
     vf Q = v_fma(ACT_GELU_H(9), v, ACT_GELU_H(8));
     for (int k = 7; k >= 4; k--) Q = v_fma(Q, v, ACT_GELU_H(k));
     /* H - c0h = c1 v + (c0l + v^2 Q), rounded once after c1 v: for a < 0.5
@@ -93,8 +95,9 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     const vf rest = v_fma(v, ACT_GELU_H(3), v_fma(v, v_mul(v, Q), ACT_GELU_H(2)));
     const vf pH = v_fma(p, ACT_GELU_H(1), v_mul(p, rest));
     const vf eH = v_ldexp_lo(pH, n); /* n in [-152, 0] */
-    /* copysign: the result has x's sign, zeros included (x = -2^-149 gives -0) */
-    return v_copysign(v_sel(v_lt(x, v_zero()), v_neg(eH), v_sub(x, eH)), x);
+    /* max(0, x) - eH: -eH for x < 0, x - eH otherwise, NaN for NaN x;
+     * copysign: the result has x's sign, zeros included (x = -2^-149 gives -0) */
+    return v_copysign(v_sub(v_max(v_zero(), x), eH), x);
 }
 #else
 static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
@@ -118,7 +121,7 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     const vf one = v_set1(1.0f);
     const vf idx = v_add(v_add(v_sel(v_ge(ac, one), one, zero), v_sel(lt2, zero, one)),
                          v_sel(v_ge(ac, v_set1(4.0f)), one, zero));
-    const vf v = v_sub(v_sel(lt2, ac, v_recip(ac)), ACT_GELU_H(0));
+    const vf v = v_add(v_sel(lt2, ac, v_recip(ac)), ACT_GELU_H(0)); /* - m */
     vf P = v_fma(ACT_GELU_H(9), v, ACT_GELU_H(8));
     for (int k = 7; k >= 3; k--) P = v_fma(P, v, ACT_GELU_H(k));
     const vf rest = v_fma(P, v, ACT_GELU_H(2)); /* H - c0h */
