@@ -29,7 +29,7 @@ void ACT_KFN(celu)(const float *in, float *out, size_t n, const act_kargs *a) {
     ACT_PARAM_GUARD(celu, 0x1p-4f, 4.0f);
     const act_kargs k = *a;
     if (k.alpha == 1.0f)
-        ACT_UNARY_LOOP(in, out, n, act_elu_v, &k);
+        ACT_UNARY_LOOP(in, out, n, act_elu1_v, &k);
     else
         ACT_UNARY_LOOP(in, out, n, act_celu_v, &k);
 }

@@ -310,4 +310,22 @@ static inline vf act_expm1c_v(vf y, vf yl, vf c, int big) {
     return v_copysign(e, v_mul(c, y));
 }
 
+
+/*
+ * expm1(y) for callers that keep only the y < 0 lanes and fix y = -0
+ * themselves (elu, celu with alpha = 1 and selu): y clamped below only
+ * (NaN passes; lanes with y > 0 may hold anything), r rounded once
+ * (act_exp_lean_v), 2^n u + (2^n - 1) in one FMA, no factor and no sign fix.
+ * For y < 0 the result is negative on every ISA (where n = 0, u = r + r^2 P
+ * rounds to r = y or next to it). y = -0 gives +0. The computed value is
+ * never below y (exact: expm1(y) - y = y^2/2 + ...; where rounding puts it
+ * below, y is nearer the truth), so v_max(e, y) restores -0 and only that.
+ */
+static inline vf act_expm1_neg_v(vf y) {
+    vf n, u;
+    (void)act_exp_lean_v(v_max(v_set1(-20.0f), y), &n, &u);
+    const vf s = v_pow2(n);
+    return v_fma(s, u, v_sub(s, v_set1(1.0f)));
+}
+
 #endif

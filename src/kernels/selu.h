@@ -14,7 +14,8 @@
 
 static inline vf act_selu_v(vf x, const act_kargs *a) {
     (void)a;
-    const vf e = act_expm1c_v(x, v_zero(), v_set1(1.0f), 0);
+    /* v_max: selu(-0) = -0 (act_expm1_neg_v gives +0 there) */
+    const vf e = v_max(act_expm1_neg_v(x), x);
     const vf xc = v_min(x, v_set1(0x1.fffffep+127f));
     const vf pos = v_fma(v_set1(ACT_SELU_SH), x, v_mul(v_set1(ACT_SELU_SL), xc));
     const vf neg = v_fma(v_set1(ACT_SELU_AH), e, v_mul(v_set1(ACT_SELU_AL), e));
