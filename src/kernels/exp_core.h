@@ -310,7 +310,6 @@ static inline vf act_expm1c_v(vf y, vf yl, vf c, int big) {
     return v_copysign(e, v_mul(c, y));
 }
 
-
 /*
  * expm1(y) for callers that keep only the y < 0 lanes and fix y = -0
  * themselves (elu, celu with alpha = 1 and selu): y clamped below only
