@@ -111,11 +111,17 @@ static inline vf act_exp_n_v(vf w, vf *t) {
     *t = v_fma(w, v_set1(ACT_LOG2E), v_set1(ACT_EXPT_MAGIC));
     return v_sub(*t, v_set1(ACT_EXPT_MAGIC)); /* m/16, exact */
 }
-/* p = 2^(j/16) e^r for the reduced r, j from t */
-static inline vf act_exp_eval_v(vf r, vf t) {
+/* p = 2^(j/16) e^r for the reduced r, j from t; also p = *ph + *pl before
+ * the last rounding (|*pl| < 0.03 *ph) */
+static inline vf act_exp_eval2_v(vf r, vf t, vf *ph, vf *pl) {
     const vf u = v_fma(v_fma(v_set1(ACT_EXPT_P1), r, v_set1(ACT_EXPT_P0)), v_mul(r, r), r);
-    const vf th = v_lut16(act_exp2_tab_hi, t);
-    return v_add(v_fma(th, u, v_lut16(act_exp2_tab_lo, t)), th);
+    *ph = v_lut16(act_exp2_tab_hi, t);
+    *pl = v_fma(*ph, u, v_lut16(act_exp2_tab_lo, t));
+    return v_add(*pl, *ph);
+}
+static inline vf act_exp_eval_v(vf r, vf t) {
+    vf ph, pl;
+    return act_exp_eval2_v(r, t, &ph, &pl);
 }
 #else
 static inline vf act_exp_n_v(vf w, vf *t) {
@@ -125,6 +131,13 @@ static inline vf act_exp_n_v(vf w, vf *t) {
 static inline vf act_exp_eval_v(vf r, vf t) {
     (void)t;
     const vf P = v_fma(act_exp_p_v(r), r, v_set1(1.0f));
+    return v_fma(P, r, v_set1(1.0f));
+}
+static inline vf act_exp_eval2_v(vf r, vf t, vf *ph, vf *pl) {
+    (void)t;
+    const vf P = v_fma(act_exp_p_v(r), r, v_set1(1.0f));
+    *ph = v_set1(1.0f);
+    *pl = v_mul(P, r); /* |pl| < 0.43, rounded: 2^-25 of ph at most */
     return v_fma(P, r, v_set1(1.0f));
 }
 #endif
@@ -229,8 +242,21 @@ static inline vf act_clamp_v(vf x, float lo, float hi) {
  * ~0.6u, 0.5u (numerator), 0.5u (division); the rounding of 1 + e is folded
  * into the numerator (without it the exhaustive run of silu found 3 ULP at
  * x = -1.86718905; applied after the division instead, 3 ULP at
- * x = -1.91800427).
+ * x = -1.91800427). On AVX-512 without a low part, p's own rounding is
+ * skipped instead, which leaves room for 1 + e's (see below).
  */
+/*
+ * xn pm / (1 + e) for d = RN(1 + e): num/(1 + e) = num (1 + ndl/d) / d to
+ * 2^-48 relative, ndl = d - (1 + e) exact (d >= 1 >= e: Fast2Sum); the
+ * numerator xn pm times (1 + ndl/d) is one FMA, so one rounding; 1.5 - d/2 is
+ * within 12.5% of 1/d on [1, 2], all a correction below 2^-24 needs.
+ */
+static inline vf act_xsig_quot_v(vf xn, vf xc, vf pm, vf d, vf e) {
+    const vf ndl = v_sub(v_sub(d, v_set1(1.0f)), e);
+    const vf c = v_mul(v_mul(xc, pm), v_mul(ndl, v_fma(d, v_set1(-0.5f), v_set1(1.5f))));
+    return v_div(v_fma1(xn, pm, c), d);
+}
+
 static inline vf act_xsigmoid_v(vf xn, vf xc, vf zh, vf zl, int lo, float zmin) {
     const vm neg = v_lt(zh, v_zero());
     const vf wh = v_nabs_min(zh, -zmin); /* NaN: through xn */
@@ -238,7 +264,11 @@ static inline vf act_xsigmoid_v(vf xn, vf xc, vf zh, vf zl, int lo, float zmin) 
     if (lo) /* the low part only where wh is not clamped (it may be huge beyond) */
         wl = v_sel(v_lt(v_abs(zh), v_set1(-zmin)), v_sel(neg, zl, v_neg(zl)), v_zero());
 #if ACT_HAS_FMA
-    const vf p = act_exp_fast2_v(wh, wl, lo, &n);
+    vf t, ph, pl;
+    n = act_exp_n_v(wh, &t);
+    vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), wh));
+    if (lo) r = v_add(r, wl);
+    const vf p = act_exp_eval2_v(r, t, &ph, &pl);
     /* v_ldexp_lo needs n >= -190: zmin >= -131 */
     /* e only feeds 1 + e and its correction: below 2^-40 it is kept at
      * 2^-40 p (1 + e = 1 either way, the correction moves by < 2^-40), so no
@@ -247,28 +277,32 @@ static inline vf act_xsigmoid_v(vf xn, vf xc, vf zh, vf zl, int lo, float zmin) 
     const vf ne = v_max(n, v_set1(-40.0f));
     const vf e = zmin >= -131.0f ? v_ldexp_lo(p, ne) : v_ldexp(p, ne);
     const vf d = v_add(v_set1(1.0f), e);
-    /* num/(1 + e) = num (1 + ndl/d) / d to 2^-48 relative, ndl = d - (1 + e)
-     * exact (d >= 1 >= e: Fast2Sum). The numerator x p (x >= 0: x) times (1 +
-     * ndl/d) is one FMA, so one rounding; 1.5 - d/2 is within 12.5% of 1/d on
-     * [1, 2], all a correction below 2^-24 needs. */
-    const vf ndl = v_sub(v_sub(d, v_set1(1.0f)), e);
 #if ACT_HAS_SEL_NEG
-    /* z < 0 ? p : 1 and z < 0 ? n : 0 (2^0 q = q), one operation each, no
-     * mask (AVX-512: 3.84 -> 3.96 Gelem/s for silu with v_nabs_min) */
-    const vf pm = v_sel_neg(zh, p, 1.0f), ns = v_sel_neg(zh, n, 0.0f);
+    /* AVX-512: z < 0 ? a : 1 (or 0) in one operation each, no mask */
+    vf q;
+    if (!lo) {
+        /* the table's p = ph + pl is within 0.06u before its last rounding:
+         * the numerator x p from p's parts, rounded once (p's own rounding
+         * skipped: 0.5u), and d's rounding left in (up to 1u near d = 1).
+         * Exhaustive silu: 2 ULP. Four operations fewer: 3.7 -> 5.0 Gelem/s.
+         * (The polynomial p of the other ISAs is ~0.75u: 3 ULP that way on
+         * AVX2, silu at x = -1.869; with a low part r carries one more
+         * rounding: 3 ULP against the scalar path for swish(-0.5) on AVX2.) */
+        const vf pmh = v_sel_neg(zh, ph, 1.0f), pml = v_sel_neg(zh, pl, 0.0f);
+        q = v_div(v_fma(xn, pmh, v_mul(xc, pml)), d);
+    } else {
+        q = act_xsig_quot_v(xn, xc, v_sel_neg(zh, p, 1.0f), d, e);
+    }
+    return v_ldexp(q, v_sel_neg(zh, n, 0.0f)); /* 2^0 q = q; vscalefps: any n */
 #else
-    const vf pm = v_sel(neg, p, v_set1(1.0f)), ns = v_sel(neg, n, v_zero());
-#endif
-    const vf c = v_mul(v_mul(xc, pm), v_mul(ndl, v_fma(d, v_set1(-0.5f), v_set1(1.5f))));
-    const vf q = v_div(v_fma1(xn, pm, c), d);
+    (void)ph;
+    (void)pl;
+    const vf q = act_xsig_quot_v(xn, xc, v_sel(neg, p, v_set1(1.0f)), d, e);
     /* v_ldexp_lo (5 operations against 9 off AVX-512) for zmin >= -131, on
      * the z < 0 lanes only: q 2^(n+64) is normal for every result above
      * 2^-190 and finite because |q| <= 1.5 |xc| <= 2^64 there */
-#if ACT_HAS_SEL_NEG
-    return v_ldexp(q, ns); /* vscalefps: one operation, any n */
-#else
     if (zmin >= -131.0f) return v_sel(neg, v_ldexp_lo(q, n), q);
-    return v_ldexp(q, ns);
+    return v_ldexp(q, v_sel(neg, n, v_zero()));
 #endif
 #else
     /* Without FMA the Horner exp's p = 1 + u is ~1u off and xn p then lands
