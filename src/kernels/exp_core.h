@@ -123,6 +123,12 @@ static inline vf act_exp_eval_v(vf r, vf t) {
     vf ph, pl;
     return act_exp_eval2_v(r, t, &ph, &pl);
 }
+/* act_exp_eval_v without the table's low part: p = fma(T_hi, u, T_hi) */
+static inline vf act_exp_eval_hi_v(vf r, vf t) {
+    const vf u = v_fma(v_fma(v_set1(ACT_EXPT_P1), r, v_set1(ACT_EXPT_P0)), v_mul(r, r), r);
+    const vf th = v_lut16(act_exp2_tab_hi, t);
+    return v_fma(th, u, th);
+}
 #else
 static inline vf act_exp_n_v(vf w, vf *t) {
     *t = v_round(v_mul(w, v_set1(ACT_LOG2E)));
@@ -133,6 +139,7 @@ static inline vf act_exp_eval_v(vf r, vf t) {
     const vf P = v_fma(act_exp_p_v(r), r, v_set1(1.0f));
     return v_fma(P, r, v_set1(1.0f));
 }
+static inline vf act_exp_eval_hi_v(vf r, vf t) { return act_exp_eval_v(r, t); }
 static inline vf act_exp_eval2_v(vf r, vf t, vf *ph, vf *pl) {
     (void)t;
     const vf P = v_fma(act_exp_p_v(r), r, v_set1(1.0f));
@@ -158,17 +165,10 @@ static inline vf act_exp_fast_v(vf w, vf *n_out) { return act_exp_fast2_v(w, v_z
  * 0.75): with the table, its low part dropped, p = fma(T_hi, u, T_hi), ~0.5u
  * more error and one permute fewer (tanh: 1 -> 2 ULP on AVX-512, +6%). */
 static inline vf act_exp_fast_hi_v(vf w, vf *n_out) {
-#if defined(ACT_HAS_LUT16)
     vf t;
     const vf n = act_exp_n_v(w, &t);
-    const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
-    const vf u = v_fma(v_fma(v_set1(ACT_EXPT_P1), r, v_set1(ACT_EXPT_P0)), v_mul(r, r), r);
-    const vf th = v_lut16(act_exp2_tab_hi, t);
     *n_out = n;
-    return v_fma(th, u, th);
-#else
-    return act_exp_fast2_v(w, v_zero(), 0, n_out);
-#endif
+    return act_exp_eval_hi_v(v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w)), t);
 }
 
 /* act_exp_lean_v for w = wh + wl, wl a low part: r = r0 + (wl - n ln2_lo). */
