@@ -44,7 +44,9 @@ static inline vf act_mish_v(vf x, const act_kargs *a) {
     const vf q = act_div2_v(xnh, xnl, v_sel(neg, dhn, dhp), v_sel(neg, dln, dlp));
     const vf r = v_ldexp(q, v_sel(neg, n, v_zero()));
     /* copysign: mish has x's sign, zeros included (mish(-0) = -0) */
-    return v_copysign(v_sel(v_lt(x, v_set1(-110.0f)), v_zero(), v_sel(v_gt(x, v_set1(0x1p64f)), x, r)), x);
+    /* x < -110 needs no select: the clamped x gives mish(-110) ~ -2^-152,
+     * which rounds to -0 already */
+    return v_copysign(v_sel(v_gt(x, v_set1(0x1p64f)), x, r), x);
 }
 ACT_UNARY_KERNEL(mish)
 
