@@ -17,7 +17,7 @@ static inline vf act_sigmoid_v(vf x, const act_kargs *a) {
 #if ACT_HAS_SEL_NEG
     /* AVX-512: v_nabs_min dropped a NaN x, v_sel_neg brings it back (one
      * operation each where v_max(-105, v_nabs(x)) and v_sel(v_lt(..)) took
-     * two: 7.23 -> 8.2 Gelem/s, docs/design.md) */
+     * two: 7.22 -> 7.53 Gelem/s, docs/design.md) */
     const vf num = v_sel_neg(x, e, 1.0f);
 #else
     const vf num = v_sel(v_lt(x, v_zero()), e, v_set1(1.0f)); /* NaN: through e */
