@@ -140,23 +140,20 @@ static inline vf act_exp_eval_v(vf r, vf t) {
     return v_fma(P, r, v_set1(1.0f));
 }
 static inline vf act_exp_eval_hi_v(vf r, vf t) { return act_exp_eval_v(r, t); }
-static inline vf act_exp_eval2_v(vf r, vf t, vf *ph, vf *pl) {
-    (void)t;
-    const vf P = v_fma(act_exp_p_v(r), r, v_set1(1.0f));
-    *ph = v_set1(1.0f);
-    *pl = v_mul(P, r); /* |pl| < 0.43, rounded: 2^-25 of ph at most */
-    return v_fma(P, r, v_set1(1.0f));
-}
 #endif
-/* The reduction of act_exp_fast2_v, split so that a caller with its own r
- * (gelu_tanh: r from a product, one FMA) can share the rest: n from
- * act_exp_n_v, then p = act_exp_eval_v(r, t), e^w = 2^n p. */
+/* The reduction of act_exp_fast2_v: n from act_exp_n_v, r = w - n ln2
+ * (+ wl when lo). Split from the evaluation so that a caller can pick its
+ * form (act_exp_eval_v, _eval_hi_v, _eval2_v), and one with its own r
+ * (gelu_tanh, gelu_erf: r from a product, one FMA) can share the rest. */
+static inline vf act_exp_red_v(vf w, vf wl, int lo, vf *n_out, vf *t) {
+    const vf n = act_exp_n_v(w, t);
+    const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
+    *n_out = n;
+    return lo ? v_add(r, wl) : r;
+}
 static inline vf act_exp_fast2_v(vf w, vf wl, int lo, vf *n_out) {
     vf t;
-    const vf n = act_exp_n_v(w, &t);
-    vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
-    if (lo) r = v_add(r, wl);
-    *n_out = n;
+    const vf r = act_exp_red_v(w, wl, lo, n_out, &t);
     return act_exp_eval_v(r, t);
 }
 static inline vf act_exp_fast_v(vf w, vf *n_out) { return act_exp_fast2_v(w, v_zero(), 0, n_out); }
@@ -166,9 +163,8 @@ static inline vf act_exp_fast_v(vf w, vf *n_out) { return act_exp_fast2_v(w, v_z
  * more error and one permute fewer (tanh: 1 -> 2 ULP on AVX-512, +6%). */
 static inline vf act_exp_fast_hi_v(vf w, vf *n_out) {
     vf t;
-    const vf n = act_exp_n_v(w, &t);
-    *n_out = n;
-    return act_exp_eval_hi_v(v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w)), t);
+    const vf r = act_exp_red_v(w, v_zero(), 0, n_out, &t);
+    return act_exp_eval_hi_v(r, t);
 }
 
 /* act_exp_lean_v for w = wh + wl, wl a low part: r = r0 + (wl - n ln2_lo). */
@@ -281,11 +277,14 @@ static inline vf act_xsigmoid_v(vf xn, vf xc, vf zh, vf zl, int lo, float zmin) 
     if (lo) /* the low part only where wh is not clamped (it may be huge beyond) */
         wl = v_sel(v_lt(v_abs(zh), v_set1(-zmin)), v_sel(neg, zl, v_neg(zl)), v_zero());
 #if ACT_HAS_FMA
-    vf t, ph, pl;
-    n = act_exp_n_v(wh, &t);
-    vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), wh));
-    if (lo) r = v_add(r, wl);
+    vf t;
+    const vf r = act_exp_red_v(wh, wl, lo, &n, &t);
+#if ACT_HAS_SEL_NEG
+    vf ph, pl; /* p's unrounded parts, for the numerator below */
     const vf p = act_exp_eval2_v(r, t, &ph, &pl);
+#else
+    const vf p = act_exp_eval_v(r, t);
+#endif
     /* v_ldexp_lo needs n >= -190: zmin >= -131 */
     /* e only feeds 1 + e and its correction: below 2^-40 it is kept at
      * 2^-40 p (1 + e = 1 either way, the correction moves by < 2^-40), so no
@@ -312,8 +311,6 @@ static inline vf act_xsigmoid_v(vf xn, vf xc, vf zh, vf zl, int lo, float zmin) 
     }
     return v_ldexp(q, v_sel_neg(zh, n, 0.0f)); /* 2^0 q = q; vscalefps: any n */
 #else
-    (void)ph;
-    (void)pl;
     const vf q = act_xsig_quot_v(xn, xc, v_sel(neg, p, v_set1(1.0f)), d, e);
     /* v_ldexp_lo (5 operations against 9 off AVX-512) for zmin >= -131, on
      * the z < 0 lanes only: q 2^(n+64) is normal for every result above
