@@ -123,12 +123,6 @@ static inline vf act_exp_eval_v(vf r, vf t) {
     vf ph, pl;
     return act_exp_eval2_v(r, t, &ph, &pl);
 }
-/* act_exp_eval_v without the table's low part: p = fma(T_hi, u, T_hi) */
-static inline vf act_exp_eval_hi_v(vf r, vf t) {
-    const vf u = v_fma(v_fma(v_set1(ACT_EXPT_P1), r, v_set1(ACT_EXPT_P0)), v_mul(r, r), r);
-    const vf th = v_lut16(act_exp2_tab_hi, t);
-    return v_fma(th, u, th);
-}
 #else
 static inline vf act_exp_n_v(vf w, vf *t) {
     *t = v_round(v_mul(w, v_set1(ACT_LOG2E)));
@@ -139,11 +133,10 @@ static inline vf act_exp_eval_v(vf r, vf t) {
     const vf P = v_fma(act_exp_p_v(r), r, v_set1(1.0f));
     return v_fma(P, r, v_set1(1.0f));
 }
-static inline vf act_exp_eval_hi_v(vf r, vf t) { return act_exp_eval_v(r, t); }
 #endif
 /* The reduction of act_exp_fast2_v: n from act_exp_n_v, r = w - n ln2
  * (+ wl when lo). Split from the evaluation so that a caller can pick its
- * form (act_exp_eval_v, _eval_hi_v, _eval2_v), and one with its own r
+ * form (act_exp_eval_v or, with the table, _eval2_v), and one with its own r
  * (gelu_tanh, gelu_erf: r from a product, one FMA) can share the rest. */
 static inline vf act_exp_red_v(vf w, vf wl, int lo, vf *n_out, vf *t) {
     const vf n = act_exp_n_v(w, t);
@@ -157,15 +150,6 @@ static inline vf act_exp_fast2_v(vf w, vf wl, int lo, vf *n_out) {
     return act_exp_eval_v(r, t);
 }
 static inline vf act_exp_fast_v(vf w, vf *n_out) { return act_exp_fast2_v(w, v_zero(), 0, n_out); }
-
-/* act_exp_fast_v for callers that damp p's error (tanh: by 2e/(1 - e^2) <=
- * 0.75): with the table, its low part dropped, p = fma(T_hi, u, T_hi), ~0.5u
- * more error and one permute fewer (tanh: 1 -> 2 ULP on AVX-512, +6%). */
-static inline vf act_exp_fast_hi_v(vf w, vf *n_out) {
-    vf t;
-    const vf r = act_exp_red_v(w, v_zero(), 0, n_out, &t);
-    return act_exp_eval_hi_v(r, t);
-}
 
 /* act_exp_lean_v for w = wh + wl, wl a low part: r = r0 + (wl - n ln2_lo). */
 static inline vf act_exp_lean2_v(vf wh, vf wl, vf *n_out, vf *u_out) {

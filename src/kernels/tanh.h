@@ -1,38 +1,46 @@
 /*
- * tanh(x). |x| < 0.55: x + x^3 Q(x^2) (fit.py "tanh", 0.002u). Elsewhere,
- * with e = e^-2|x| <= e^-1.1 = 0.333 (act_exp_fast_v; no cancellation in
- * 1 - e): (1 - e)/(1 + e), three roundings. -2|x| is clamped at -20: tanh
- * rounds to 1 from |x| = 9.01 on. Sign copied from x (tanh(-0) = -0). Error:
- * 3 x 0.5u + e's error (<= 0.75u of e; ~1.1u on AVX-512, whose table exp
- * drops its low part here: act_exp_fast_hi_v) times 2e/(1-e^2) <= 0.75; the
- * errors of 1 - e and 1 + e from e's partly cancel in the quotient.
- * Exhaustive max: 2 ULP on every ISA (docs/accuracy.md). Forming 1 -/+ e from an unrounded
- * 1 + u (as before) cost 10% of the speed for no change in the measured max.
+ * tanh(x) = copysign(h / (1 + h), x), h = expm1(-2|x|)/2 in [-1/2, 0]: no
+ * cancellation (1 + h >= 1/2), so one form covers the whole range with no
+ * small-|x| branch. a = min(|x|, 10) (tanh rounds to 1 from 9.01; NaN
+ * passes); n = round(-2a log2e), rho = -a - n ln2/2 (the ln2_hi product and
+ * the difference exact, the ln2_lo term rounded once: SSE2's unfused FMAs
+ * give the same), and u = e^(2 rho) - 1 = r + r^2 P(r), r = 2 rho, evaluated
+ * as u/2 = rho + rho^2 2P(2 rho) (the coefficients scaled by exact powers of
+ * 2; Estrin's scheme: the chain is what limits this kernel). P is fitted
+ * relative to e^r - 1 (fit.py "tanh", 0.26u), since for n = 0, h = u/2.
+ * h = 2^n u/2 + (2^n - 1)/2 in one FMA: exact for n = 0, and for n = -1 its
+ * two terms cancel by at most 1.7x. Error: u/2 (0.5u and the fit), h (n != 0:
+ * 0.5u), 1 + h (<= 0.5u relative), the division (0.5u). Exhaustive max 2 ULP
+ * on every ISA (0.15% of results > 1 ULP off, all near |x| < 0.35, n = 0).
+ * Also tried: 1 + h from its own FMA (one rounding fewer, 0.09% > 1 ULP) -6%;
+ * the quotient refined as h - h q0, q0 = h/(1 + h) (0.05%) -13%. The
+ * previous form (an odd polynomial below |x| = 0.55, (1 - e)/(1 + e) above)
+ * took 27 operations against 18.
  */
-#define ACT_TANH_Q0 (-0x1.555554p-2f)
-#define ACT_TANH_Q1 0x1.111082p-3f
-#define ACT_TANH_Q2 (-0x1.b9f392p-5f)
-#define ACT_TANH_Q3 0x1.63b836p-6f
-#define ACT_TANH_Q4 (-0x1.0c832p-7f)
-#define ACT_TANH_Q5 0x1.19357p-9f
+#define ACT_TANH_P0 0x1.fffffep-2f
+#define ACT_TANH_P1 0x1.5554a6p-3f
+#define ACT_TANH_P2 0x1.5556ecp-5f
+#define ACT_TANH_P3 0x1.1230c4p-7f
+#define ACT_TANH_P4 0x1.6baf4cp-10f
+#define ACT_TANH_C0 (2.0f * ACT_TANH_P0)
+#define ACT_TANH_C1 (4.0f * ACT_TANH_P1)
+#define ACT_TANH_C2 (8.0f * ACT_TANH_P2)
+#define ACT_TANH_C3 (16.0f * ACT_TANH_P3)
+#define ACT_TANH_C4 (32.0f * ACT_TANH_P4)
 
 static inline vf act_tanh_v(vf x, const act_kargs *a) {
     (void)a;
-    const vf x2 = v_mul(x, x);
-    vf Q = v_fma(v_set1(ACT_TANH_Q5), x2, v_set1(ACT_TANH_Q4));
-    Q = v_fma(Q, x2, v_set1(ACT_TANH_Q3));
-    Q = v_fma(Q, x2, v_set1(ACT_TANH_Q2));
-    Q = v_fma(Q, x2, v_set1(ACT_TANH_Q1));
-    Q = v_fma(Q, x2, v_set1(ACT_TANH_Q0));
-    const vf small = v_fma(v_mul(x, x2), Q, x);
-    vf n;
-    const vf w = v_nabs_min(x, 10.0f);
-    const vf p = act_exp_fast_hi_v(v_add(w, w), &n);
-    const vf e = v_ldexp_lo(p, n);
-    const vf num = v_sub(v_set1(1.0f), e), den = v_add(v_set1(1.0f), e);
-    /* the branch from x^2 (NaN: the polynomial's, v_nabs_min may drop it);
-     * copysign on both: tanh(-0) = -0 (the polynomial gives +0 there) */
-    return v_copysign(v_sel(v_ge(x2, v_set1(0.3025f)), v_div(num, den), small), x);
+    const vf na = v_max(v_set1(-10.0f), v_nabs(x)); /* -min(|x|, 10); NaN passes */
+    const vf n = v_round(v_mul(na, v_set1(2.0f * ACT_LOG2E)));
+    const vf rho = v_fma(n, v_set1(-0.5f * ACT_LN2_LO), v_fma(n, v_set1(-0.5f * ACT_LN2_HI), na));
+    const vf rr = v_mul(rho, rho);
+    const vf c01 = v_fma(v_set1(ACT_TANH_C1), rho, v_set1(ACT_TANH_C0));
+    const vf c23 = v_fma(v_set1(ACT_TANH_C3), rho, v_set1(ACT_TANH_C2));
+    const vf P = v_fma(v_fma(v_set1(ACT_TANH_C4), rr, c23), rr, c01);
+    const vf u2 = v_fma(rr, P, rho);
+    const vf s = v_pow2(n);
+    const vf h = v_fma(s, u2, v_fma(s, v_set1(0.5f), v_set1(-0.5f)));
+    return v_copysign(v_div(h, v_add(v_set1(1.0f), h)), x); /* tanh(-0) = -0 */
 }
 ACT_UNARY_KERNEL(tanh)
 

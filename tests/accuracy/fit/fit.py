@@ -99,13 +99,17 @@ def exp_tab_poly(bits, deg):
     print("    lo {%s}" % ", ".join(chex(x) for x in los))
     return cf
 
-def tanh_poly(T, deg):
-    x = cheb(1e-4, T)
-    Q = np.array([float((mp.tanh(mp.mpf(v)) - v) / v**3) for v in x])
-    t = np.array([float(mp.tanh(mp.mpf(v))) for v in x])
-    scale = x**3 / t
-    c = lawson(x * x, Q, scale, deg)
-    return report("tanh: x + x^3*Q(x^2) on [0,%g], Q" % T, c, x * x, Q, scale)
+def expm1_poly(deg):
+    # as exp_poly, but the error weighted relative to e^r - 1 (tanh's u, which
+    # is its result's leading term wherever n = 0)
+    h = 0.5 * float(mp.log(2)) * 1.02
+    r = cheb(-h, h)
+    r = r[np.abs(r) > 1e-6]
+    P = np.array([float((mp.exp(mp.mpf(x)) - 1 - x) / x**2) for x in r])
+    scale = r**2 / np.array([float(mp.expm1(mp.mpf(x))) for x in r])
+    scale = np.abs(scale)
+    c = lawson(r, P, scale, deg)
+    return report("expm1: e^r - 1 = r + r^2*P(r), P", c, r, P, scale)
 
 def log1p_poly(deg):
     e = cheb(1e-6, 1.0)
@@ -214,7 +218,7 @@ if __name__ == "__main__":
     if "exp" in what:
         exp_poly()                               # exp_core.h ACT_EXP_P*
         exp_tab_poly(4, 1)                       # exp_core.h ACT_EXPT_P*, act_exp_tab16
-    if "tanh" in what: tanh_poly(0.55, 5)        # tanh.h ACT_TANH_Q*
+    if "tanh" in what: expm1_poly(4)             # tanh.h ACT_TANH_P*
     if "log1p" in what: log1p_poly(8)            # softplus.h ACT_LOG1P_M*
     if "gelu" in what:
         gelu_erf_small(0.5, 4)                   # gelu_erf.h ACT_GELU_A*
