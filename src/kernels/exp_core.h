@@ -188,18 +188,6 @@ static inline vf act_div2_v(vf nh, vf nl, vf dh, vf dl) {
     return v_fma(res, r, q);
 }
 
-/*
- * (nh + nl) / d for d in [1, 2]: one division, then one correction with the
- * exact residual, scaled by 1.5 - d/2 (within 12.5% of 1/d on [1, 2], which
- * is all a correction of half an ULP needs): 0.5u + 2^-27 relative. nh must be
- * finite and within SSE2's Dekker range (|nh| < 2^100).
- */
-static inline vf act_div_fix_v(vf nh, vf nl, vf d) {
-    const vf q = v_div(nh, d);
-    const vf res = v_add(v_resid(q, d, nh), nl);
-    return v_fma(res, v_fma(d, v_set1(-0.5f), v_set1(1.5f)), q);
-}
-
 /* Error-free a + b = s + *e when the exponent of a >= that of b (Fast2Sum). */
 static inline vf act_fast2sum_v(vf a, vf b, vf *e) {
     const vf s = v_add(a, b);
@@ -221,88 +209,100 @@ static inline vf act_clamp_v(vf x, float lo, float hi) {
 }
 
 /*
- * x * sigmoid(zh + zl) (zl = 0 when lo = 0). With w = -|z| and
- * e = e^w = 2^n p:
+ * e^-z = 2^-K (ph + *pl), K = floor(*k), for the quotients x / (1 + e^-z) =
+ * 2^K x / (2^K + p): one formula for both signs of z, no select between p
+ * and 1, and nothing overflows for z in [-190, 28] (2^K <= 2^41).
+ * act_expk_n_v: n with e^-z = 2^n e^r (table: n = -z log2e rounded to 1/16
+ * as in act_exp_n_v, *k = 15/16 - n, exact, so floor(*k) = -floor(n), the
+ * power v_pow2 and v_ldexp take on AVX-512; polynomial: n = round(-z log2e),
+ * *k = -n). act_expk_eval_v: p = ph + *pl for nr = -r = z + n ln2 (r carried
+ * negated: no negation, the polynomial's odd terms flip sign instead), before
+ * p's last rounding (table: within 0.03u; polynomial: ph = 1, *pl = e^r - 1
+ * from the exp polynomial, within ~0.75u of p).
+ */
+static inline vf act_expk_n_v(vf z, vf *t, vf *k) {
+#if defined(ACT_HAS_LUT16)
+    *t = v_fma(z, v_set1(-ACT_LOG2E), v_set1(ACT_EXPT_MAGIC));
+    *k = v_sub(v_set1(ACT_EXPT_MAGIC + 0x1.ep-1f), *t);
+    return v_sub(*t, v_set1(ACT_EXPT_MAGIC));
+#else
+    const vf n = v_round(v_mul(z, v_set1(-ACT_LOG2E)));
+    *t = n;
+    *k = v_neg(n);
+    return n;
+#endif
+}
+static inline vf act_expk_eval_v(vf nr, vf t, vf *pl) {
+    const vf rr = v_mul(nr, nr);
+#if defined(ACT_HAS_LUT16)
+    const vf u = v_fms(v_fma(nr, v_set1(-ACT_EXPT_P1), v_set1(ACT_EXPT_P0)), rr, nr);
+    const vf ph = v_lut16(act_exp2_tab_hi, t);
+    *pl = v_fma(ph, u, v_lut16(act_exp2_tab_lo, t));
+    return ph;
+#else
+    (void)t;
+    vf Q = v_fma(v_set1(ACT_EXP_P4), nr, v_set1(-ACT_EXP_P3));
+    Q = v_fma(Q, nr, v_set1(ACT_EXP_P2));
+    Q = v_fma(Q, nr, v_set1(-ACT_EXP_P1));
+    Q = v_fma(Q, nr, v_set1(ACT_EXP_P0));
+    *pl = v_fms(Q, rr, nr);
+    return v_set1(1.0f);
+#endif
+}
+
+/*
+ * xn / (1 + e^-(z + zl)) (zl = 0 when lo = 0) for z in [zmin, 28], zmin >=
+ * -190: d = 2^K + p rounded twice (p, then the sum: each within 2^-24 of d,
+ * p's only where K <= 0), one division, 2^K applied last (results in the
+ * denormal range are rounded once more from a full-precision quotient). The
+ * numerator is xn itself: no rounding, no correction, and its sign is the
+ * result's, zeros included. K >= -126 for 2^K only (2^-126 + p is p to
+ * 2^-126). Error: p's (0.03u with the table, ~0.75u without, times p/d),
+ * d's two roundings, the division's.
+ */
+static inline vf act_xsigk_v(vf xn, vf z, vf zl, int lo) {
+    vf t, k, pl;
+    const vf n = act_expk_n_v(z, &t, &k);
+    vf nr = v_fma(n, v_set1(ACT_LN2_LO), v_fma(n, v_set1(ACT_LN2_HI), z));
+    if (lo) nr = v_add(nr, zl);
+    const vf ph = act_expk_eval_v(nr, t, &pl);
+    const vf d = v_add(v_pow2(v_max(k, v_set1(-126.0f))), v_add(pl, ph));
+    return v_ldexp(v_div(xn, d), k);
+}
+
+/*
+ * x * sigmoid(zh + zl) (zl = 0 when lo = 0). zh is clamped at zmin (-112
+ * when |xn| <= 112, -157 when |xn| <= 2^64: below, xn e^z < 2^-150); the
+ * caller returns a zero of x's sign for z < zmin. xn is x as the numerator
+ * takes it (x itself above any clamp, x = +inf included, where z >= 0); xc
+ * is x clamped by the caller to at most 2^64 in magnitude, 2^63 when zmin >=
+ * -131, for SSE2's correction terms.
+ * FMA ISAs: act_xsigk_v, xn / (1 + e^-z) with 2^K applied last. (Before,
+ * x p / (1 + e) for z < 0 and x / (1 + e) for z >= 0, e = e^-|z|, with the
+ * rounding of 1 + e folded into a rounded numerator: 25 operations against
+ * 19 for silu on AVX-512, 5.1 -> 7.3 Gelem/s, and >1 ULP on 0.06% of
+ * inputs instead of 0.008%, exhaustive max 2 ULP either way.)
+ * SSE2: with w = -|z| and e = e^w = 2^n p:
  *   z >= 0: x / (1 + e)
  *   z <  0: x e / (1 + e) = 2^n * x p / (1 + e)
- * xc is x clamped by the caller to at most 2^64 in magnitude, 2^63 when zmin
- * >= -131 (xc p, the correction and the final scale stay finite). xn is x as
- * the numerator takes it: xc, or x itself above the clamp (x = +inf
- * included) when z >= 0 there (silu: x/(1 + e) with e = 0 is x, and no 2^n
- * is applied to z >= 0 lanes).
  * The numerator is rounded once, one division follows, and 2^n is applied
  * last: results in the denormal range are rounded once more from a
  * full-precision value, and no intermediate is smaller than the result
- * (normal results stay normal under a caller's FTZ/DAZ). w is clamped at
- * zmin (-112 when |xn| <= 112, -157 when |xn| <= 2^64: below, xn e^w <
- * 2^-150); the caller returns a zero of x's sign for z < zmin. Error: p's
- * ~0.6u, 0.5u (numerator), 0.5u (division); the rounding of 1 + e is folded
- * into the numerator (without it the exhaustive run of silu found 3 ULP at
- * x = -1.86718905; applied after the division instead, 3 ULP at
- * x = -1.91800427). On AVX-512 without a low part, p's own rounding is
- * skipped instead, which leaves room for 1 + e's (see below).
+ * (normal results stay normal under a caller's FTZ/DAZ).
  */
-/*
- * xn pm / (1 + e) for d = RN(1 + e): num/(1 + e) = num (1 + ndl/d) / d to
- * 2^-48 relative, ndl = d - (1 + e) exact (d >= 1 >= e: Fast2Sum); the
- * numerator xn pm times (1 + ndl/d) is one FMA, so one rounding; 1.5 - d/2 is
- * within 12.5% of 1/d on [1, 2], all a correction below 2^-24 needs.
- */
-static inline vf act_xsig_quot_v(vf xn, vf xc, vf pm, vf d, vf e) {
-    const vf ndl = v_sub(v_sub(d, v_set1(1.0f)), e);
-    const vf c = v_mul(v_mul(xc, pm), v_mul(ndl, v_fma(d, v_set1(-0.5f), v_set1(1.5f))));
-    return v_div(v_fma1(xn, pm, c), d);
-}
-
 static inline vf act_xsigmoid_v(vf xn, vf xc, vf zh, vf zl, int lo, float zmin) {
+#if ACT_HAS_FMA
+    /* z clamped to [zmin, 28] (beyond 28, 1 + e^-z rounds to 1), the low
+     * part only where z is not clamped (it may be huge beyond) */
+    (void)xc;
+    const vf z = v_min(v_set1(28.0f), v_max(v_set1(zmin), zh)); /* NaN passes */
+    return act_xsigk_v(xn, z, lo ? v_sel(v_eq(z, zh), zl, v_zero()) : zl, lo);
+#else
     const vm neg = v_lt(zh, v_zero());
     const vf wh = v_nabs_min(zh, -zmin); /* NaN: through xn */
     vf n, wl = v_zero();
     if (lo) /* the low part only where wh is not clamped (it may be huge beyond) */
         wl = v_sel(v_lt(v_abs(zh), v_set1(-zmin)), v_sel(neg, zl, v_neg(zl)), v_zero());
-#if ACT_HAS_FMA
-    vf t;
-    const vf r = act_exp_red_v(wh, wl, lo, &n, &t);
-#if ACT_HAS_SEL_NEG
-    vf ph, pl; /* p's unrounded parts, for the numerator below */
-    const vf p = act_exp_eval2_v(r, t, &ph, &pl);
-#else
-    const vf p = act_exp_eval_v(r, t);
-#endif
-    /* v_ldexp_lo needs n >= -190: zmin >= -131 */
-    /* e only feeds 1 + e and its correction: below 2^-40 it is kept at
-     * 2^-40 p (1 + e = 1 either way, the correction moves by < 2^-40), so no
-     * operation sees a denormal: the divider took ~4x longer on vectors with
-     * denormal lanes (act bench silu over [90, 100]: 1.45 -> 3.77 Gelem/s) */
-    const vf ne = v_max(n, v_set1(-40.0f));
-    const vf e = zmin >= -131.0f ? v_ldexp_lo(p, ne) : v_ldexp(p, ne);
-    const vf d = v_add(v_set1(1.0f), e);
-#if ACT_HAS_SEL_NEG
-    /* AVX-512: z < 0 ? a : 1 (or 0) in one operation each, no mask */
-    vf q;
-    if (!lo) {
-        /* the table's p = ph + pl is within 0.06u before its last rounding:
-         * the numerator x p from p's parts, rounded once (p's own rounding
-         * skipped: 0.5u), and d's rounding left in (up to 1u near d = 1).
-         * Exhaustive silu: 2 ULP. Four operations fewer: 3.7 -> 5.0 Gelem/s.
-         * (The polynomial p of the other ISAs is ~0.75u: 3 ULP that way on
-         * AVX2, silu at x = -1.869; with a low part r carries one more
-         * rounding: 3 ULP against the scalar path for swish(-0.5) on AVX2.) */
-        const vf pmh = v_sel_neg(zh, ph, 1.0f), pml = v_sel_neg(zh, pl, 0.0f);
-        q = v_div(v_fma(xn, pmh, v_mul(xc, pml)), d);
-    } else {
-        q = act_xsig_quot_v(xn, xc, v_sel_neg(zh, p, 1.0f), d, e);
-    }
-    return v_ldexp(q, v_sel_neg(zh, n, 0.0f)); /* 2^0 q = q; vscalefps: any n */
-#else
-    const vf q = act_xsig_quot_v(xn, xc, v_sel(neg, p, v_set1(1.0f)), d, e);
-    /* v_ldexp_lo (5 operations against 9 off AVX-512) for zmin >= -131, on
-     * the z < 0 lanes only: q 2^(n+64) is normal for every result above
-     * 2^-190 and finite because |q| <= 1.5 |xc| <= 2^64 there */
-    if (zmin >= -131.0f) return v_sel(neg, v_ldexp_lo(q, n), q);
-    return v_ldexp(q, v_sel(neg, n, v_zero()));
-#endif
-#else
     /* Without FMA the Horner exp's p = 1 + u is ~1u off and xn p then lands
      * at 3 ULP (silu/sse2, exhaustive, x = -3.2088747): keep u apart
      * (xn + xn u rounded once) and correct the rounding of 1 + e after the

@@ -24,59 +24,33 @@
 #define ACT_GELU_C1SL 0x1.9ea1b2p-23f
 
 /*
- * With na = -min(|x|, 11) and e = e^(na w) = e^-|z| = 2^n p (on AVX-512 the
- * numerator from p's unrounded parts, elsewhere the rounding of 1 + e folded
- * into it, as in act_xsigmoid_v):
- *   x >= 0: x / (1 + e)
- *   x <  0: 2^n x p / (1 + e)
- * The reduction r = na wh - n ln2_hi is one FMA on the exact product (|r| <
- * 0.4, so its rounding is below 2^-26), plus na wl - n ln2_lo: 17 operations
- * fewer than forming z = x w as hi + lo and reducing that (docs/design.md).
+ * gelu = x / (1 + e^-z), z = x w, in act_xsigk_v's form: e^-z = 2^-K p, the
+ * result 2^K x / (2^K + p), one formula for both signs. x is clamped to
+ * [-11, 6] for z (z(-11) = -112.5, where x e^z is below 2^-150: the result
+ * is -0 from the numerator clamped at -11; z(6) = 25, where 1 + e^-z rounds
+ * to 1: the result is x). The reduction -r = x wh + n ln2_hi is one FMA on
+ * the exact product (|r| < 0.4, so its rounding is below 2^-26), plus
+ * x wl + n ln2_lo: 17 operations fewer than forming z = x w as hi + lo and
+ * reducing that (docs/design.md).
  */
 static inline vf act_gelu_tanh_v(vf x, const act_kargs *a) {
     (void)a;
-    const vf na = v_nabs_min(x, 11.0f); /* NaN: through the numerator */
+    const vf xn = v_max(v_set1(-11.0f), x); /* the numerator; NaN passes */
+    const vf xe = v_min(v_set1(6.0f), xn);
     vf x2l;
-    const vf x2h = v_two_prod(na, na, &x2l);
+    const vf x2h = v_two_prod(xe, xe, &x2l);
     const vf wh = v_fma(v_set1(ACT_GELU_C3H), x2h, v_set1(ACT_GELU_C1S));
     const vf wl = v_add(
         v_fma(v_set1(ACT_GELU_C3H), x2h, v_sub(v_set1(ACT_GELU_C1S), wh)),
         v_fma(v_set1(ACT_GELU_C3H), x2l, v_fma(v_set1(ACT_GELU_C3L), x2h, v_set1(ACT_GELU_C1SL))));
-    vf t;
-    const vf n = act_exp_n_v(v_mul(na, wh), &t); /* n in [-163, 0] */
-    const vf r = v_add(v_fma(na, wh, v_mul(n, v_set1(-ACT_LN2_HI))),
-                       v_fma(na, wl, v_mul(n, v_set1(-ACT_LN2_LO))));
-    const vf d0 = v_set1(1.0f);
-#if ACT_HAS_SEL_NEG
-    /* AVX-512 (the table exp): the numerator from p's parts, d's rounding
-     * left in, as act_xsigmoid_v does (exhaustive: 2 ULP; 2.6 -> 3.2 Gelem/s);
-     * x clamped at -11 (the result is -0 beyond), x pl from x clamped at
-     * ±11 (finite for x = +inf, where pl is 0); no mask */
-    vf ph, pl;
-    const vf p = act_exp_eval2_v(r, t, &ph, &pl);
-    const vf d = v_add(d0, v_ldexp(p, v_max(n, v_set1(-40.0f)))); /* see act_xsigmoid_v */
-    const vf pmh = v_sel_neg(x, ph, 1.0f), pml = v_sel_neg(x, pl, 0.0f);
-    const vf q = v_div(v_fma(v_max(v_set1(-11.0f), x), pmh, v_mul(v_copysign(na, x), pml)), d);
-    /* 2^n only for x < 0; copysign: the result has x's sign, zeros included
-     * (x = -2^-149 gives -0) */
-    return v_copysign(v_ldexp(q, v_sel_neg(x, n, 0.0f)), x);
-#else
-    const vf p = act_exp_eval_v(r, t);
-    const vf e = v_ldexp_lo(p, v_max(n, v_set1(-40.0f))); /* >= 2^-41: see act_xsigmoid_v */
-    const vf d = v_add(d0, e);
-    const vf ndl = v_sub(v_sub(d, d0), e); /* d - (1 + e), exact */
-    const vm neg = v_lt(x, v_zero());
-    const vf pm = v_sel(neg, p, d0);
-    /* the numerator x pm (1 + ndl/d), rounded once: x clamped at -11 (the
-     * result is -0 beyond), the correction from x clamped at ±11 (finite for
-     * x = +inf, where ndl = 0) */
-    const vf xc = v_copysign(na, x);
-    const vf c = v_mul(v_mul(xc, pm), v_mul(ndl, v_fma(d, v_set1(-0.5f), v_set1(1.5f))));
-    const vf q = v_div(v_fma1(v_max(v_set1(-11.0f), x), pm, c), d);
-    /* 2^n only for x < 0 (|q| <= 16 there: v_ldexp_lo); copysign: the
-     * result has x's sign, zeros included (x = -2^-149 gives -0) */
-    return v_copysign(v_sel(neg, v_ldexp_lo(q, n), q), x);
-#endif
+    vf t, k, pl;
+    const vf n = act_expk_n_v(v_mul(xe, wh), &t, &k); /* n in [-37, 163] */
+    const vf nr = v_add(v_fma(xe, wh, v_mul(n, v_set1(ACT_LN2_HI))),
+                        v_fma(xe, wl, v_mul(n, v_set1(ACT_LN2_LO))));
+    const vf ph = act_expk_eval_v(nr, t, &pl);
+    const vf d = v_add(v_pow2(v_max(k, v_set1(-126.0f))), v_add(pl, ph));
+    /* the quotient has xn's sign, zeros included */
+    return v_ldexp(v_div(xn, d), k);
 }
 #else
 /* SSE2: no FMA for the reduction on the exact product; z = x w is formed in
