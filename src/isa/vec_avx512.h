@@ -72,6 +72,8 @@ static inline vf v_round(vf x) {
     return _mm512_roundscale_ps(x, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
 }
 static inline vf v_pow2(vf n) { return _mm512_scalef_ps(_mm512_set1_ps(1.0f), n); }
+/* vscalefps: 2^n, denormal or 0 below -126 */
+static inline vf v_pow2_lo(vf n) { return _mm512_scalef_ps(_mm512_set1_ps(1.0f), n); }
 /* vscalefps: y*2^floor(n), one rounding, denormals produced (MXCSR.FTZ is never set here). */
 static inline vf v_ldexp(vf y, vf n) { return _mm512_scalef_ps(y, n); }
 static inline vf v_ldexp_lo(vf y, vf n) { return _mm512_scalef_ps(y, n); }

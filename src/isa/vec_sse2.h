@@ -71,13 +71,15 @@ static inline vm v_mor(vm a, vm b) { return _mm_or_ps(a, b); }
 /* m ? a : b, per lane */
 static inline vf v_sel(vm m, vf a, vf b) { return _mm_or_ps(_mm_and_ps(m, a), _mm_andnot_ps(m, b)); }
 
-
 /*
  * Added for the transcendental kinds (src/kernels/exp_core.h and friends).
  *   v_round(x)       x rounded to the nearest integer, ties to even, as a float;
  *                    |x| <= 2^22 (beyond, x is returned unchanged on every ISA
  *                    but SSE2; callers keep |x| small).
  *   v_pow2(n)        2^n for an integral n in [-126, 127].
+ *   v_pow2_lo(n)     the same for an integral n <= 127 that may be below -126:
+ *                    then some value in [0, 2^-126] (AVX-512: 2^n rounded; others:
+ *                    2^-126). For sums p + 2^n with p >= 2^-2.
  *   v_ldexp(y, n)    y*2^n rounded once (denormal results included), for an
  *                    integral n in [-252, 254] and y normal, inf, NaN or 0.
  *                    (AVX-512: vscalefps; others: two exact power-of-2
@@ -117,6 +119,7 @@ static inline vf v_round(vf x) {
 static inline vf v_pow2(vf n) {
     return _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(_mm_cvtps_epi32(n), _mm_set1_epi32(127)), 23));
 }
+static inline vf v_pow2_lo(vf n) { return v_pow2(v_max(n, v_set1(-126.0f))); }
 static inline vf v_ldexp_lo(vf y, vf n) {
     const __m128i e = _mm_slli_epi32(_mm_add_epi32(_mm_cvtps_epi32(n), _mm_set1_epi32(127 + 64)), 23);
     return _mm_mul_ps(_mm_mul_ps(y, _mm_castsi128_ps(e)), _mm_set1_ps(0x1p-64f));

@@ -264,8 +264,8 @@ static inline vf act_expk_eval_v(vf nr, vf t, vf *pl) {
  * p's only where K <= 0), one division, 2^K applied last (results in the
  * denormal range are rounded once more from a full-precision quotient). The
  * numerator is xn itself: no rounding, no correction, and its sign is the
- * result's, zeros included. K >= -126 for 2^K only (2^-126 + p is p to
- * 2^-126). Error: p's (0.03u with the table, ~0.75u without, times p/d),
+ * result's, zeros included. 2^K from v_pow2_lo (for K < -126, p + 2^K is p
+ * to 2^-126 either way). Error: p's (0.03u with the table, ~0.75u without, times p/d),
  * d's two roundings, the division's.
  */
 static inline vf act_xsigk_v(vf xn, vf z, vf zl, int lo) {
@@ -274,7 +274,7 @@ static inline vf act_xsigk_v(vf xn, vf z, vf zl, int lo) {
     vf nr = v_fma(n, v_set1(ACT_LN2_LO), v_fma(n, v_set1(ACT_LN2_HI), z));
     if (lo) nr = v_add(nr, zl);
     const vf ph = act_expk_eval_v(nr, t, &pl);
-    const vf d = v_add(v_pow2(v_max(k, v_set1(-126.0f))), v_add(pl, ph));
+    const vf d = v_add(v_pow2_lo(k), v_add(pl, ph));
     return v_ldexp(v_div(xn, d), k);
 }
 
