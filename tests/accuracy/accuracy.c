@@ -137,11 +137,13 @@ static void add_near(float x) {
 
 static size_t build_inputs(uint32_t stride, uint32_t dense) {
     static const float specials[] = {
-        0.0f, 1.0f, 0.5f, 2.0f, 3.0f, 6.0f, FLT_MAX, FLT_MIN, 0x1p-149f, 0x1p-140f, 0x1p-126f,
-        1e-30f, 1e-10f, 1e-5f, 0.25f, 0.3466f, 0.55f, 0.7f, 1.5f, 4.73f, 9.01f, 10.0f, 10.5f,
-        11.0f, 12.0f, 13.0f, 13.2f, 14.0f, 14.1f, 14.5f, 15.0f, 17.3f, 20.0f, 24.0f, 30.0f,
-        87.3f, 88.0f, 88.72f, 89.0f, 100.0f, 103.97f, 104.0f, 105.0f, 108.7f, 110.0f, 112.0f,
-        150.0f, 1000.0f, 0x1p20f, 0x1p24f, 0x1p25f, 0x1p26f, 0x1p64f, 0x1p100f, 0x1p127f, 1e38f};
+        0.0f,      1.0f,      0.5f,     2.0f,   3.0f,    6.0f,    FLT_MAX, FLT_MIN, 0x1p-149f,
+        0x1p-140f, 0x1p-126f, 1e-30f,   1e-10f, 1e-5f,   0.1733f, 0.25f,   0.3466f, 0.55f,
+        0.7f,      1.5f,      4.73f,    9.01f,  10.0f,   10.5f,   11.0f,   12.0f,   13.0f,
+        13.2f,     14.0f,     14.1f,    14.5f,  15.0f,   17.3f,   20.0f,   24.0f,   28.0f,
+        30.0f,     87.3f,     88.0f,    88.72f, 89.0f,   100.0f,  103.97f, 104.0f,  105.0f,
+        108.7f,    110.0f,    112.0f,   150.0f, 1000.0f, 0x1p20f, 0x1p24f, 0x1p25f, 0x1p26f,
+        0x1p64f,   0x1p100f,  0x1p127f, 1e38f};
     const size_t n_spec = sizeof specials / sizeof specials[0];
     const size_t cap = (size_t)(0x100000000ull / stride + 2) + dense + n_spec * 14 + 8;
     inputs = malloc(cap * sizeof *inputs);
