@@ -3,11 +3,10 @@
  * and alpha expm1(x/alpha) otherwise (for either sign of alpha). x/alpha is
  * carried as y + yl (the residual x - y alpha is exact, v_resid): a rounded
  * y would cost |y| 2^-24 relative where the result is about alpha e^y
- * (alpha < 0, y up to 88: 44 ULP measured). celu(-inf) = -alpha for
- * alpha > 0.
- * For alpha < 0, x/alpha > 0 and the result overflows to -inf from
- * x/alpha = 88.72 on (limit: when |alpha| < 1 the exact alpha expm1(x/alpha)
- * may still be finite where expm1 has overflowed).
+ * (alpha < 0, y up to 88: 44 ULP measured). celu(-inf) = -alpha.
+ * This body runs for alpha in [2^-4, 4] only (celu below): y = x/alpha <= 0
+ * wherever the expm1 is kept. alpha < 0 (where x/alpha > 0 and the result
+ * can overflow) and other alpha take the scalar path.
  */
 static inline vf act_celu_v(vf x, const act_kargs *a) {
     const vf al = v_set1(a->alpha);
@@ -17,7 +16,7 @@ static inline vf act_celu_v(vf x, const act_kargs *a) {
     /* beyond, yl does not matter (and may be NaN: inf - inf, SSE2's split overflowing) */
     yl = v_sel(v_mand(v_lt(v_abs(y), v_set1(0x1p20f)), v_lt(v_abs(x), v_set1(0x1p100f))), yl,
                v_zero());
-    return v_sel(v_gt(x, v_zero()), x, act_expm1c_v(y, yl, al, 1));
+    return v_sel(v_gt(x, v_zero()), x, act_expm1c_v(y, yl, 1, al));
 }
 /* alpha = 1 (the default) is elu with alpha = 1: no division, no low part. */
 void ACT_KFN(celu)(const float *in, float *out, size_t n, const act_kargs *a);

@@ -5,7 +5,7 @@
  * (act_expm1c_v: alpha 2^n u + alpha (2^n - 1)), one rounding.
  */
 static inline vf act_elu_v(vf x, const act_kargs *a) {
-    return v_sel(v_gt(x, v_zero()), x, act_expm1c_v(x, v_zero(), v_set1(a->alpha), 0));
+    return v_sel(v_gt(x, v_zero()), x, act_expm1c_v(x, v_zero(), 0, v_set1(a->alpha)));
 }
 /* alpha = 1 (the default): x >= 0 gives x, elu(-0) = -0 included, so the
  * expm1 needs neither the factor nor a sign fix (act_expm1_neg_v): six

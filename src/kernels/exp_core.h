@@ -174,6 +174,16 @@ static inline vf act_exp_lean2_v(vf wh, vf wl, vf *n_out, vf *u_out) {
     return v_add(v_set1(1.0f), u);
 }
 
+/* act_exp_lean_v with r = w - n RN(ln2) in one FMA (ACT_LN2_F), for the
+ * expm1 callers whose n <= 0 lanes are the only ones kept. FMA ISAs only. */
+static inline vf act_exp_lean1_v(vf w, vf *n_out, vf *u_out) {
+    const vf n = v_round(v_mul(w, v_set1(ACT_LOG2E)));
+    const vf u = act_exp_u_v(v_fma(n, v_set1(-ACT_LN2_F), w));
+    *n_out = n;
+    *u_out = u;
+    return v_add(v_set1(1.0f), u);
+}
+
 /* e^(r + rl) = 1 + u for |r| <= 0.354, |rl| <= ulp(r); *n_out = n passed through. */
 static inline vf act_exp_poly_v(vf r, vf rl, vf n, vf *n_out, vf *u_out) {
     const vf P = act_exp_p_v(r);
@@ -331,24 +341,30 @@ static inline vf act_xsigmoid_v(vf xn, vf xc, vf zh, vf zl, int lo, float zmin) 
 }
 
 /*
- * c * expm1(y + yl) (yl a low part, or zero): 2^n (1 + u) - 1 = 2^n u +
- * (2^n - 1), computed as fma(c 2^n, u, c (2^n - 1)): c 2^n is exact, and
- * for |y| < 0.35 (n = 0) the second term is 0, so the result is u rounded
- * once after the scale (one rounding fewer than c * expm1). y < -20 gives
- * -c (expm1(-20) rounds to -1). The result has the sign of c y, zeros included.
- * With big = 0 (callers that select another value for y > 0), y > 88 is
- * computed as expm1(88); with big = 1, y > 88 gives c 2^n p (the -1 is below
- * half an ULP there), which overflows to inf from y = 88.72 on. Error: u's
- * ~0.8u of its size times 2^n |u| / |expm1(y)| (<= 0.7), plus 0.5u, plus
- * 0.5u times |c (2^n - 1)| / |result| (<= 1.7) when c is not a power of 2.
+ * c * expm1(y + yl) for y <= 0 (yl a low part, or zero when lo = 0): 2^n
+ * (1 + u) - 1 = 2^n u + (2^n - 1), computed as fma(c 2^n, u, c (2^n - 1)):
+ * c 2^n is exact, and for |y| < 0.35 (n = 0) the second term is 0, so the
+ * result is u rounded once after the scale (one rounding fewer than
+ * c * expm1). y < -20 gives -c (expm1(-20) rounds to -1); y > 0 is computed
+ * as y = 0 (the callers, elu and celu with alpha > 0, select x there). The
+ * result has the sign of c y, zeros included. Without a low part the FMA
+ * ISAs reduce with ln2 rounded to float in one FMA (act_exp_lean1_v). Error: u's ~0.8u of
+ * its size times 2^n |u| / |expm1(y)| (<= 0.7), plus 0.5u, plus 0.5u times
+ * |c (2^n - 1)| / |result| (<= 1.7) when c is not a power of 2.
  */
-static inline vf act_expm1c_v(vf y, vf yl, vf c, int big) {
-    const vf yc = act_clamp_v(y, -20.0f, big ? 89.0f : 88.0f);
+static inline vf act_expm1c_v(vf y, vf yl, int lo, vf c) {
+    const vf yc = act_clamp_v(y, -20.0f, 0.0f);
     vf n, u;
-    const vf p = act_exp_lean2_v(yc, yl, &n, &u);
-    const vf s = v_pow2(big ? v_min(n, v_set1(127.0f)) : n);
-    vf e = v_fma(v_mul(c, s), u, v_mul(c, v_sub(s, v_set1(1.0f))));
-    if (big) e = v_sel(v_gt(yc, v_set1(88.0f)), v_ldexp(v_mul(c, p), n), e);
+    if (lo) { /* r = (yc - n ln2_hi, exact) + (yl - n ln2_lo), one rounding */
+        (void)act_exp_lean2_v(yc, yl, &n, &u);
+    } else {
+        /* FMA ISAs: r = yc - n RN(ln2), one FMA (ACT_LN2_F: n <= 0 here).
+         * Not with a low part: adding it would round r a second time (celu
+         * with alpha = 1.7 went 1 -> 2 ULP near x = -0.59, where n = -1) */
+        (void)(ACT_HAS_FMA ? act_exp_lean1_v(yc, &n, &u) : act_exp_lean_v(yc, &n, &u));
+    }
+    const vf s = v_pow2(n);
+    const vf e = v_fma(v_mul(c, s), u, v_mul(c, v_sub(s, v_set1(1.0f))));
     /* the sign of c expm1(y) is that of c y, zeros included (SSE2's unfused
      * fma turns -2^-150 + 0 into +0) */
     return v_copysign(e, v_mul(c, y));
@@ -366,14 +382,10 @@ static inline vf act_expm1c_v(vf y, vf yl, vf c, int big) {
  */
 static inline vf act_expm1_neg_v(vf y) {
     vf n, u;
-#if ACT_HAS_FMA
-    /* r = w - n RN(ln2) in one FMA (ACT_LN2_F): 16 -> 15 operations for elu */
+    /* FMA ISAs: r = w - n RN(ln2) in one FMA (ACT_LN2_F): 16 -> 15
+     * operations for elu, +15% */
     const vf w = v_max(v_set1(-20.0f), y);
-    n = v_round(v_mul(w, v_set1(ACT_LOG2E)));
-    u = act_exp_u_v(v_fma(n, v_set1(-ACT_LN2_F), w));
-#else
-    (void)act_exp_lean_v(v_max(v_set1(-20.0f), y), &n, &u);
-#endif
+    (void)(ACT_HAS_FMA ? act_exp_lean1_v(w, &n, &u) : act_exp_lean_v(w, &n, &u));
     const vf s = v_pow2(n);
     return v_fma(s, u, v_sub(s, v_set1(1.0f)));
 }
