@@ -35,6 +35,8 @@ static inline vf v_mul(vf a, vf b) { return _mm256_mul_ps(a, b); }
 static inline vf v_div(vf a, vf b) { return _mm256_div_ps(a, b); }
 static inline vf v_fma(vf a, vf b, vf c) { return _mm256_fmadd_ps(a, b, c); }
 static inline vf v_fms(vf a, vf b, vf c) { return _mm256_fmsub_ps(a, b, c); }
+/* a*a via FMA: see vec_avx512.h */
+static inline vf v_sqr(vf a) { return _mm256_fmadd_ps(a, a, _mm256_set1_ps(-0.0f)); }
 static inline vf v_min(vf a, vf b) { return _mm256_min_ps(a, b); }
 static inline vf v_max(vf a, vf b) { return _mm256_max_ps(a, b); }
 
@@ -80,7 +82,7 @@ static inline vf v_ldexp(vf y, vf n) {
     return _mm256_mul_ps(_mm256_mul_ps(y, s1), s2);
 }
 static inline vf v_two_prod(vf a, vf b, vf *lo) {
-    const vf hi = _mm256_mul_ps(a, b);
+    const vf hi = _mm256_fmadd_ps(a, b, _mm256_set1_ps(-0.0f)); /* see v_sqr */
     *lo = _mm256_fmsub_ps(a, b, hi);
     return hi;
 }

@@ -35,6 +35,10 @@ static inline vf v_mul(vf a, vf b) { return _mm512_mul_ps(a, b); }
 static inline vf v_div(vf a, vf b) { return _mm512_div_ps(a, b); }
 static inline vf v_fma(vf a, vf b, vf c) { return _mm512_fmadd_ps(a, b, c); }
 static inline vf v_fms(vf a, vf b, vf c) { return _mm512_fmsub_ps(a, b, c); }
+/* a*a as an FMA with a -0 addend (bit-identical to the multiply): on the Zen 5
+ * here a VMULPS whose result is denormal (a below ~1e-19) runs ~4x slower
+ * than one that is not; the FMA does not (elu over tiny inputs 2.5 -> 10 Gelem/s) */
+static inline vf v_sqr(vf a) { return _mm512_fmadd_ps(a, a, _mm512_set1_ps(-0.0f)); }
 static inline vf v_min(vf a, vf b) { return _mm512_min_ps(a, b); }
 static inline vf v_max(vf a, vf b) { return _mm512_max_ps(a, b); }
 
@@ -78,7 +82,7 @@ static inline vf v_pow2_lo(vf n) { return _mm512_scalef_ps(_mm512_set1_ps(1.0f),
 static inline vf v_ldexp(vf y, vf n) { return _mm512_scalef_ps(y, n); }
 static inline vf v_ldexp_lo(vf y, vf n) { return _mm512_scalef_ps(y, n); }
 static inline vf v_two_prod(vf a, vf b, vf *lo) {
-    const vf hi = _mm512_mul_ps(a, b);
+    const vf hi = _mm512_fmadd_ps(a, b, _mm512_set1_ps(-0.0f)); /* see v_sqr */
     *lo = _mm512_fmsub_ps(a, b, hi);
     return hi;
 }

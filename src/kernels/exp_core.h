@@ -43,7 +43,7 @@ static inline vf act_exp_p_v(vf r) {
 /* u = e^r - 1 = r + r^2 P(r), P by Estrin's scheme (the same operations as
  * Horner's, a chain three FMAs shorter: these kernels are latency-bound) */
 static inline vf act_exp_u_v(vf r) {
-    const vf rr = v_mul(r, r);
+    const vf rr = v_sqr(r); /* r^2 is denormal for |r| < 1e-19: v_sqr */
     const vf c01 = v_fma(v_set1(ACT_EXP_P1), r, v_set1(ACT_EXP_P0));
     const vf c23 = v_fma(v_set1(ACT_EXP_P3), r, v_set1(ACT_EXP_P2));
     const vf P = v_fma(v_fma(v_set1(ACT_EXP_P4), rr, c23), rr, c01);
@@ -127,7 +127,7 @@ static inline vf act_exp_n_v(vf w, vf *t) {
 /* p = 2^(j/16) e^r for the reduced r, j from t; also p = *ph + *pl before
  * the last rounding (|*pl| < 0.03 *ph) */
 static inline vf act_exp_eval2_v(vf r, vf t, vf *ph, vf *pl) {
-    const vf u = v_fma(v_fma(v_set1(ACT_EXPT_P1), r, v_set1(ACT_EXPT_P0)), v_mul(r, r), r);
+    const vf u = v_fma(v_fma(v_set1(ACT_EXPT_P1), r, v_set1(ACT_EXPT_P0)), v_sqr(r), r);
     *ph = v_lut16(act_exp2_tab_hi, t);
     *pl = v_fma(*ph, u, v_lut16(act_exp2_tab_lo, t));
     return v_add(*pl, *ph);
@@ -255,7 +255,7 @@ static inline vf act_expk_n_v(vf z, vf *t, vf *k) {
 #endif
 }
 static inline vf act_expk_eval_v(vf nr, vf t, vf *pl) {
-    const vf rr = v_mul(nr, nr);
+    const vf rr = v_sqr(nr);
 #if defined(ACT_HAS_LUT16)
     const vf u = v_fms(v_fma(nr, v_set1(-ACT_EXPT_P1), v_set1(ACT_EXPT_P0)), rr, nr);
     const vf ph = v_lut16(act_exp2_tab_hi, t);

@@ -38,7 +38,7 @@ static inline vf act_tanh_v(vf x, const act_kargs *a) {
 #else
     const vf rho = v_fma(n, v_set1(-0.5f * ACT_LN2_LO), v_fma(n, v_set1(-0.5f * ACT_LN2_HI), na));
 #endif
-    const vf rr = v_mul(rho, rho);
+    const vf rr = v_sqr(rho);
     const vf c01 = v_fma(v_set1(ACT_TANH_C1), rho, v_set1(ACT_TANH_C0));
     const vf c23 = v_fma(v_set1(ACT_TANH_C3), rho, v_set1(ACT_TANH_C2));
     const vf P = v_fma(v_fma(v_set1(ACT_TANH_C4), rr, c23), rr, c01);
