@@ -279,8 +279,8 @@ static inline vf act_expk_eval_v(vf nr, vf t, vf *pl) {
  * denormal range are rounded once more from a full-precision quotient). The
  * numerator is xn itself: no rounding, no correction, and its sign is the
  * result's, zeros included. 2^K from v_pow2_lo (for K < -126, p + 2^K is p
- * to 2^-126 either way). Error: p's (0.03u with the table, ~0.75u without, times p/d),
- * d's two roundings, the division's.
+ * to 2^-126 either way). Error: p's (0.03u with the table, ~0.75u without,
+ * times p/d), d's two roundings, the division's.
  */
 static inline vf act_xsigk_v(vf xn, vf z, vf zl, int lo) {
     vf t, k, pl;
@@ -302,7 +302,7 @@ static inline vf act_xsigk_v(vf xn, vf z, vf zl, int lo) {
  * FMA ISAs: act_xsigk_v, xn / (1 + e^-z) with 2^K applied last. (Before,
  * x p / (1 + e) for z < 0 and x / (1 + e) for z >= 0, e = e^-|z|, with the
  * rounding of 1 + e folded into a rounded numerator: 25 operations against
- * 19 for silu on AVX-512, 5.1 -> 7.3 Gelem/s, and >1 ULP on 0.06% of
+ * 18 for silu on AVX-512, 5.2 -> 7.7 Gelem/s, and >1 ULP on 0.06% of
  * inputs instead of 0.008%, exhaustive max 2 ULP either way.)
  * SSE2: with w = -|z| and e = e^w = 2^n p:
  *   z >= 0: x / (1 + e)
