@@ -1,5 +1,6 @@
 /*
- * Every vector kernel body, in ACT_SIMD_KIND_LIST order. Included once per ISA
+ * Every vector kernel body: the kinds of ACT_SIMD_KIND_LIST (sigmoid first among
+ * the exp-based ones, for its SLEEF composition). Included once per ISA
  * by src/isa/kernels_<isa>.c after its vec_<isa>.h; the table at the end is
  * that ISA's row of the dispatch table.
  */
