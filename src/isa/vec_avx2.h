@@ -88,6 +88,7 @@ static inline vf v_two_prod(vf a, vf b, vf *lo) {
 }
 static inline vf v_resid(vf a, vf b, vf c) { return _mm256_fnmadd_ps(a, b, c); }
 static inline vf v_recip(vf b) { return _mm256_div_ps(_mm256_set1_ps(1.0f), b); }
+static inline vf v_rcp(vf b) { return _mm256_rcp_ps(b); }
 static inline vf v_fma1(vf a, vf b, vf c) { return _mm256_fmadd_ps(a, b, c); }
 static inline int v_any(vm m) { return _mm256_movemask_ps(m) != 0; }
 static inline vm v_eq(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }

@@ -106,6 +106,7 @@ static inline vf v_two_prod(vf a, vf b, vf *lo) {
 /* c - a*b, fused (FMLS), as x86 vfnmadd. */
 static inline vf v_resid(vf a, vf b, vf c) { return vfmsq_f32(c, a, b); }
 static inline vf v_recip(vf b) { return vdivq_f32(vdupq_n_f32(1.0f), b); }
+static inline vf v_rcp(vf b) { return vrecpeq_f32(b); }
 static inline vf v_fma1(vf a, vf b, vf c) { return vfmaq_f32(c, a, b); }
 static inline int v_any(vm m) { return vmaxvq_u32(m) != 0; }
 static inline vm v_eq(vf a, vf b) { return vceqq_f32(a, b); }

@@ -96,6 +96,8 @@ static inline vf v_sel(vm m, vf a, vf b) { return _mm_or_ps(_mm_and_ps(m, a), _m
  *                    c, a*b are within a factor 2 (the residual of a quotient
  *                    or square root). FMA ISAs: one fnmadd; SSE2: Dekker.
  *   v_recip(b)       1/b rounded (division); the kernels refine what depends on it.
+ *   v_rcp(b)         1/b to at least 8 bits (an estimate: only for corrections
+ *                    already ~2^-24 of the result, where 2^-8 of them is nothing)
  *   v_fma1(a, b, c)  a*b + c rounded once: the FMA where the ISA has one; SSE2
  *                    forms a*b exactly (v_two_prod) and adds with 2Sum (within
  *                    0.5 ULP + 2^-44 relative). For the few places where one
@@ -164,6 +166,7 @@ static inline vf v_resid(vf a, vf b, vf c) {
     return _mm_sub_ps(_mm_sub_ps(c, hi), lo);
 }
 static inline vf v_recip(vf b) { return _mm_div_ps(_mm_set1_ps(1.0f), b); }
+static inline vf v_rcp(vf b) { return _mm_rcp_ps(b); }
 static inline vf v_fma1(vf a, vf b, vf c) {
     vf lo;
     const vf hi = v_two_prod(a, b, &lo);

@@ -1,13 +1,54 @@
 /*
- * mish(x) = x tanh(softplus(x)). With E = e^x, tanh(log(1 + E)) =
- * E(E + 2)/(E(E + 2) + 2); written with e = e^-|x| = 2^n p so nothing
- * overflows:
+ * mish(x) = x tanh(softplus(x)) = x N/(N + 2), N = E(E + 2), E = e^x:
+ * tanh(log(1 + E)) = ((1 + E)^2 - 1)/((1 + E)^2 + 1). mish(x) ~ x e^x is
+ * denormal below x = -87 and nonzero down to x = -108.7, so e^x is clamped at
+ * -110 and x < -110 gives -0 (also mish(-inf) = -0); mish(FLT_MAX) = FLT_MAX.
+ */
+#if ACT_HAS_FMA
+/*
+ * FMA ISAs: E = 2^n p from x clamped to [-110, 9.1]: from 9.1 on, N/(N + 2)
+ * rounds to 1 (2/N < 2^-25), so the formula itself returns x up to +inf.
+ * E >= 2^-41 (n clamped at -40: below, N/(N + 2) is E to 2^-40; a denormal E
+ * slowed the vector that held it ~2x), and the rest of 2^n scales x first:
+ * xs = x 2^(n - nc) is exact (|x| > 27 there) and xs q is rounded once, into
+ * the denormal range too. The ratio q is carried exactly up to its last
+ * rounding: N = fma(E, E, 2E) with its rounding error from a second FMA
+ * (2E - N is exact for E <= 2; above, N's weight in the ratio, 2/(N + 2), is
+ * below 0.2), N + 2 as a pair (Dh - 2 and N - that are exact for D < 2^25,
+ * x < 8.6; above, D is off by up to 2 of 2^25, and q from 1 by as much), the
+ * quotient refined with an estimate of 1/Dh (v_rcp: the correction is 2^-24 of q).
+ * Error: p's, q's rounding, the product's: 2 ULP, 0.008% of inputs > 1 ULP
+ * (exhaustive, avx512 and avx2). The correction is subtracted (fms
+ * residuals, fnmadd) and x multiplies by FMA with a -0 addend, so x = -0
+ * keeps its sign; the FMA also keeps denormal products off the slow
+ * multiply (v_sqr). Folding x into the quotient exactly (x N as a pair) gave
+ * 1 ULP for -6%; the previous form (e = e^-|x|, two branches, Fast2Sums and
+ * act_div2_v) took 1.8 Gelem/s against 3.4 (docs/design.md).
+ */
+static inline vf act_mish_v(vf x, const act_kargs *a) {
+    (void)a;
+    const vf xc = v_max(v_set1(-110.0f), x); /* NaN passes */
+    vf n;
+    const vf p = act_exp_fast_v(v_min(v_set1(9.1f), xc), &n);
+    const vf nc = v_max(n, v_set1(-40.0f));
+    const vf E = v_ldexp_lo(p, nc);
+    const vf two_e = v_add(E, E);
+    const vf Nh = v_fma(E, E, two_e);
+    const vf Nl = v_fma(E, E, v_sub(two_e, Nh));
+    const vf Dh = v_add(Nh, v_set1(2.0f));
+    const vf Dl = v_add(v_sub(Nh, v_sub(Dh, v_set1(2.0f))), Nl);
+    const vf q0 = v_div(Nh, Dh);
+    const vf res = v_add(v_fms(q0, Dh, Nh), v_fms(q0, Dl, Nl));
+    const vf xs = v_ldexp(xc, v_sub(n, nc));
+    return v_fma(xs, v_resid(res, v_rcp(Dh), q0), v_set1(-0.0f));
+}
+#else
+/*
+ * SSE2: with e = e^-|x| = 2^n p nothing overflows:
  *   x <= 0: N/(N + 2),       N = e(e + 2) = 2^n * p(e + 2)
  *   x >  0: N/(N + 2e^2),    N = 1 + 2e (no cancellation: the ratio >= 0.6)
  * Sums carried exactly (Fast2Sum), the quotient refined (act_div2_v), then
- * x * ratio, scaled by 2^n last for x <= 0: mish(x) ~ x e^x is denormal below
- * x = -87 and nonzero down to x = -108.7, so e^x is clamped at -110 and
- * x < -110 gives -0 (also mish(-inf) = -0). mish(FLT_MAX) = FLT_MAX.
+ * x * ratio, scaled by 2^n last for x <= 0.
  */
 static inline vf act_mish_v(vf x, const act_kargs *a) {
     (void)a;
@@ -15,11 +56,9 @@ static inline vf act_mish_v(vf x, const act_kargs *a) {
     const vf w = v_nabs_min(x, 110.0f); /* NaN: through xc */
     vf n;
     const vf p = act_exp_fast_v(w, &n);
-    /* e >= 2^-41 (n clamped at -40 here, the true n scales the result): a
-     * denormal e slowed every vector that held one ~2.3x; below 2^-40 it
-     * moves N/2^n and the ratio by < 2^-40 (FMA ISAs; SSE2's unfused sums
-     * made that a 2 ULP move on 99 inputs, so it keeps the true e) */
-    const vf e = v_ldexp_lo(p, ACT_HAS_FMA ? v_max(n, v_set1(-40.0f)) : n);
+    /* the true e: clamping it at 2^-41 as the FMA form does made SSE2's
+     * unfused sums move 99 results by 2 ULP */
+    const vf e = v_ldexp_lo(p, n);
     const vf two_e = v_add(e, e);
     /* x <= 0: N = e(e + 2), numerator p(e + 2) = N/2^n; e + 2 = sh + sl exactly */
     vf sl, Nl, nln, dln;
@@ -48,6 +87,7 @@ static inline vf act_mish_v(vf x, const act_kargs *a) {
      * which rounds to -0 already */
     return v_copysign(v_sel(v_gt(x, v_set1(0x1p64f)), x, r), x);
 }
+#endif
 ACT_UNARY_KERNEL(mish)
 
 /* SLEEF composition: x * Sleef tanh(softplus(x)); x < -110 gives -0. */
