@@ -72,14 +72,16 @@ static inline vf v_pow2_lo(vf n) { return v_pow2(v_max(n, v_set1(-126.0f))); }
 static inline vf v_ldexp_lo(vf y, vf n) {
     const __m256i e =
         _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127 + 64)), 23);
-    return _mm256_mul_ps(_mm256_mul_ps(y, _mm256_castsi256_ps(e)), _mm256_set1_ps(0x1p-64f));
+    /* the last product may be denormal: an FMA with a -0 addend (see v_sqr) */
+    return _mm256_fmadd_ps(_mm256_mul_ps(y, _mm256_castsi256_ps(e)), _mm256_set1_ps(0x1p-64f),
+                           _mm256_set1_ps(-0.0f));
 }
 static inline vf v_ldexp(vf y, vf n) {
     const __m256i ni = _mm256_cvtps_epi32(n), n1 = _mm256_srai_epi32(ni, 1);
     const __m256i n2 = _mm256_sub_epi32(ni, n1), b = _mm256_set1_epi32(127);
     const vf s1 = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(n1, b), 23));
     const vf s2 = _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_add_epi32(n2, b), 23));
-    return _mm256_mul_ps(_mm256_mul_ps(y, s1), s2);
+    return _mm256_fmadd_ps(_mm256_mul_ps(y, s1), s2, _mm256_set1_ps(-0.0f)); /* see v_ldexp_lo */
 }
 static inline vf v_two_prod(vf a, vf b, vf *lo) {
     const vf hi = _mm256_fmadd_ps(a, b, _mm256_set1_ps(-0.0f)); /* see v_sqr */
