@@ -1,29 +1,36 @@
 /*
  * sigmoid(x) = 1/(1 + e^-x): e = e^-|x| in [0, 1] (act_exp_fast_v, scaled at
  * once), then 1/(1 + e) for x >= 0 and e/(1 + e) for x < 0, one division.
- * Denormal results (x < -87.3) are e rounded once: 1 + e is exactly 1 there.
  * -|x| is clamped at -105 (e^-105 < 2^-151): sigmoid(-inf) = +0,
  * sigmoid(+inf) = 1, NaN gives NaN. Error, x < 0: p's ~0.6u (0.75u without
  * the table), 0.5u for the division, 0.5u * e/(1+e) for 1 + e; x >= 0: the
  * last two and p's error times e/(1+e). Exhaustive max: 2 ULP (docs/accuracy.md).
  * The refined quotient and late scaling this replaced cost 35% of the speed
  * for no measured gain (docs/design.md).
+ * Denormal results (x < -87.3): a division whose result is denormal is 2-5x
+ * slower here (whole kernel on [-100, 100]: 1.6 against 7.4 Gelem/s), so a
+ * vector with some x < -87 divides p instead of e (normal) and applies 2^n
+ * after: the same value wherever the result is normal, and denormal results
+ * rounded once more. Every such lane takes that path, so a result never
+ * depends on its neighbours. The test costs ~4% on [-8, 8]; the late scaling
+ * for every vector cost 11% (docs/design.md).
  */
+#if ACT_HAS_SEL_NEG
+#define ACT_SIG_SEL_NEG(x, a, k) v_sel_neg(x, a, k)
+#else
+#define ACT_SIG_SEL_NEG(x, a, k) v_sel(v_lt(x, v_zero()), a, v_set1(k)) /* NaN: through d */
+#endif
 static inline vf act_sigmoid_v(vf x, const act_kargs *a) {
     (void)a;
     vf n;
     const vf p = act_exp_fast_v(v_nabs_min(x, 105.0f), &n);
     const vf e = v_ldexp_lo(p, n);
-#if ACT_HAS_SEL_NEG
-    /* AVX-512: v_nabs_min dropped a NaN x, v_sel_neg brings it back (one
-     * operation each where v_max(-105, v_nabs(x)) and v_sel(v_lt(..)) took
-     * two: 7.22 -> 7.53 Gelem/s, docs/design.md) */
-    const vf num = v_sel_neg(x, e, 1.0f);
-#else
-    const vf num = v_sel(v_lt(x, v_zero()), e, v_set1(1.0f)); /* NaN: through e */
-#endif
-    return v_div(num, v_add(v_set1(1.0f), e));
+    const vf d = v_add(v_set1(1.0f), e);
+    if (v_any(v_lt(x, v_set1(-87.0f))))
+        return v_ldexp(v_div(ACT_SIG_SEL_NEG(x, p, 1.0f), d), ACT_SIG_SEL_NEG(x, n, 0.0f));
+    return v_div(ACT_SIG_SEL_NEG(x, e, 1.0f), d);
 }
+#undef ACT_SIG_SEL_NEG
 ACT_UNARY_KERNEL(sigmoid)
 
 /* SLEEF composition: e = Sleef exp(-|x|), then 1/(1+e) or e/(1+e). */
