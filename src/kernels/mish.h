@@ -88,7 +88,7 @@ static inline vf act_mish_v(vf x, const act_kargs *a) {
     return v_copysign(v_sel(v_gt(x, v_set1(0x1p64f)), x, r), x);
 }
 #endif
-ACT_UNARY_KERNEL(mish)
+ACT_UNARY_KERNEL8(mish)
 
 /* SLEEF composition: x * Sleef tanh(softplus(x)); x < -110 gives -0. */
 static inline vf act_mish_sleef_v(vf x, const act_kargs *a) {

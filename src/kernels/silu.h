@@ -19,7 +19,7 @@ static inline vf act_silu_v(vf x, const act_kargs *a) {
     return v_copysign(r, x);
 #endif
 }
-ACT_UNARY_KERNEL(silu)
+ACT_UNARY_KERNEL8(silu)
 
 /* SLEEF composition: x * sigmoid_sleef(x); x < -112 gives -0 (not -inf * 0). */
 static inline vf act_silu_sleef_v(vf x, const act_kargs *a) {
