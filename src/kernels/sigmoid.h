@@ -15,10 +15,14 @@
  * depends on its neighbours. The test costs ~4% on [-8, 8]; the late scaling
  * for every vector cost 11% (docs/design.md).
  */
+/* x < 0 ? a : k. AVX-512: v_nabs_min dropped a NaN x, v_sel_neg brings it
+ * back (one operation each where v_max(-105, v_nabs(x)) and v_sel(v_lt(..))
+ * took two: 7.22 -> 7.53 Gelem/s, docs/design.md); elsewhere NaN passes
+ * v_nabs_min and reaches the result through d. */
 #if ACT_HAS_SEL_NEG
 #define ACT_SIG_SEL_NEG(x, a, k) v_sel_neg(x, a, k)
 #else
-#define ACT_SIG_SEL_NEG(x, a, k) v_sel(v_lt(x, v_zero()), a, v_set1(k)) /* NaN: through d */
+#define ACT_SIG_SEL_NEG(x, a, k) v_sel(v_lt(x, v_zero()), a, v_set1(k))
 #endif
 static inline vf act_sigmoid_v(vf x, const act_kargs *a) {
     (void)a;
