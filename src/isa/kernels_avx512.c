@@ -1,3 +1,4 @@
-/* The avx512 kernels: the shared bodies over vec_avx512.h. The only file built with this ISA's flags. */
+/* The avx512 piecewise kernels and the avx512 dispatch row: the shared bodies over
+ * vec_avx512.h, built with this ISA's flags (as trans_avx512.c). */
 #include "vec_avx512.h"
-#include "../kernels/all.h"
+#include "../kernels/piecewise.h"

@@ -1,3 +1,4 @@
-/* The neon kernels: the shared bodies over vec_neon.h. The only file built with this ISA's flags. */
+/* The neon piecewise kernels and the neon dispatch row: the shared bodies over
+ * vec_neon.h, built with this ISA's flags (as trans_neon.c). */
 #include "vec_neon.h"
-#include "../kernels/all.h"
+#include "../kernels/piecewise.h"
