@@ -72,6 +72,42 @@
     }
 
 /*
+ * ACT_GUARDED_LOOP: ACT_UNARY_LOOP with two bodies, F for ordinary inputs
+ * and S for the lanes NEED(x) flags (inputs whose result a fast body would
+ * reach slowly, e.g. through a denormal division). The test is made once per
+ * four vectors, so F's four chains stay free of branches and interleave; a
+ * group with a flagged lane runs S on all four. S must give F's value wherever
+ * NEED is false, so that a result never depends on its neighbours.
+ */
+#define ACT_GUARDED_LOOP(in, out, n, F, S, NEED, ARG)                                              \
+    do {                                                                                           \
+        size_t i_ = 0;                                                                             \
+        for (; i_ + 4 * ACT_VLEN <= (n); i_ += 4 * ACT_VLEN) {                                     \
+            vf x0_ = v_load((in) + i_), x1_ = v_load((in) + i_ + ACT_VLEN);                        \
+            vf x2_ = v_load((in) + i_ + 2 * ACT_VLEN);                                             \
+            vf x3_ = v_load((in) + i_ + 3 * ACT_VLEN);                                             \
+            if (v_any(v_mor(v_mor(NEED(x0_), NEED(x1_)), v_mor(NEED(x2_), NEED(x3_))))) {          \
+                x0_ = S(x0_, ARG), x1_ = S(x1_, ARG), x2_ = S(x2_, ARG), x3_ = S(x3_, ARG);        \
+            } else {                                                                               \
+                x0_ = F(x0_, ARG), x1_ = F(x1_, ARG), x2_ = F(x2_, ARG), x3_ = F(x3_, ARG);        \
+            }                                                                                      \
+            v_store((out) + i_, x0_);                                                              \
+            v_store((out) + i_ + ACT_VLEN, x1_);                                                   \
+            v_store((out) + i_ + 2 * ACT_VLEN, x2_);                                               \
+            v_store((out) + i_ + 3 * ACT_VLEN, x3_);                                               \
+        }                                                                                          \
+        for (; i_ < (n); i_ += ACT_VLEN) {                                                         \
+            const size_t m_ = (n)-i_ < ACT_VLEN ? (n)-i_ : ACT_VLEN;                               \
+            const vf x_ = m_ == ACT_VLEN ? v_load((in) + i_) : v_loadn((in) + i_, m_);             \
+            const vf y_ = v_any(NEED(x_)) ? S(x_, ARG) : F(x_, ARG);                               \
+            if (m_ == ACT_VLEN)                                                                    \
+                v_store((out) + i_, y_);                                                           \
+            else                                                                                   \
+                v_storen((out) + i_, y_, m_);                                                      \
+        }                                                                                          \
+    } while (0)
+
+/*
  * ACT_PARAM_GUARD(name, lo, hi): a parameterized body is verified (MPFR sweep,
  * fuzzing) only for lo <= |alpha| <= hi; other values go to the scalar path,
  * which is <= 1 ULP for every parameter. The fuzzer found the bodies wrong

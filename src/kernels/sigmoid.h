@@ -9,11 +9,12 @@
  * for no measured gain (docs/design.md).
  * Denormal results (x < -87.3): a division whose result is denormal is 2-5x
  * slower here (whole kernel on [-100, 100]: 1.6 against 7.4 Gelem/s), so a
- * vector with some x < -87 divides p instead of e (normal) and applies 2^n
- * after: the same value wherever the result is normal, and denormal results
- * rounded once more. Every such lane takes that path, so a result never
- * depends on its neighbours. The test costs ~4% on [-8, 8]; the late scaling
- * for every vector cost 11% (docs/design.md).
+ * group of four vectors with some x < -87 divides p instead of e (normal) and
+ * applies 2^n after (ACT_GUARDED_LOOP): the same value wherever the result is
+ * normal, and denormal results rounded once more. Every such lane takes that
+ * path, so a result never depends on its neighbours. The late scaling for
+ * every vector cost 11%; the test once per vector 4%, once per four vectors
+ * it gains 10% (the four chains interleave; docs/design.md).
  */
 /* x < 0 ? a : k. AVX-512: v_nabs_min dropped a NaN x, v_sel_neg brings it
  * back (one operation each where v_max(-105, v_nabs(x)) and v_sel(v_lt(..))
@@ -24,18 +25,32 @@
 #else
 #define ACT_SIG_SEL_NEG(x, a, k) v_sel(v_lt(x, v_zero()), a, v_set1(k))
 #endif
+/* e = e^-|x| = 2^n p, d = 1 + e */
+static inline vf act_sigmoid_parts_v(vf x, vf *p, vf *n, vf *e) {
+    *p = act_exp_fast_v(v_nabs_min(x, 105.0f), n);
+    *e = v_ldexp_lo(*p, *n);
+    return v_add(v_set1(1.0f), *e);
+}
 static inline vf act_sigmoid_v(vf x, const act_kargs *a) {
     (void)a;
-    vf n;
-    const vf p = act_exp_fast_v(v_nabs_min(x, 105.0f), &n);
-    const vf e = v_ldexp_lo(p, n);
-    const vf d = v_add(v_set1(1.0f), e);
-    if (v_any(v_lt(x, v_set1(-87.0f))))
-        return v_ldexp(v_div(ACT_SIG_SEL_NEG(x, p, 1.0f), d), ACT_SIG_SEL_NEG(x, n, 0.0f));
+    vf p, n, e;
+    const vf d = act_sigmoid_parts_v(x, &p, &n, &e);
     return v_div(ACT_SIG_SEL_NEG(x, e, 1.0f), d);
 }
+/* x < -87 somewhere: p/d, then 2^n (the same value where the result is normal) */
+static inline vf act_sigmoid_low_v(vf x, const act_kargs *a) {
+    (void)a;
+    vf p, n, e;
+    const vf d = act_sigmoid_parts_v(x, &p, &n, &e);
+    return v_ldexp(v_div(ACT_SIG_SEL_NEG(x, p, 1.0f), d), ACT_SIG_SEL_NEG(x, n, 0.0f));
+}
+static inline vm act_sigmoid_low_need_v(vf x) { return v_lt(x, v_set1(-87.0f)); }
 #undef ACT_SIG_SEL_NEG
-ACT_UNARY_KERNEL(sigmoid)
+void ACT_KFN(sigmoid)(const float *in, float *out, size_t n, const act_kargs *a);
+void ACT_KFN(sigmoid)(const float *in, float *out, size_t n, const act_kargs *a) {
+    const act_kargs k = *a;
+    ACT_GUARDED_LOOP(in, out, n, act_sigmoid_v, act_sigmoid_low_v, act_sigmoid_low_need_v, &k);
+}
 
 /* SLEEF composition: e = Sleef exp(-|x|), then 1/(1+e) or e/(1+e). */
 static inline vf act_sigmoid_sleef_v(vf x, const act_kargs *a) {
