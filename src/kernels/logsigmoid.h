@@ -3,13 +3,27 @@
  * act_softplus_parts_v (no overflow, no cancellation, denormal results for
  * x > 87.3 kept). logsigmoid(-inf) = -inf, logsigmoid(+inf) = -0.
  */
+/* min(0, x) - log1p(e^-|x|) where every x of the group is <= 27.5, as in
+ * act_softplus1_v; groups with some x > 27.5 scale late. */
 static inline vf act_logsigmoid_v(vf x, const act_kargs *a) {
+    (void)a;
+    vf e;
+    const vf L = act_softplus1_e_v(x, &e);
+    return v_sub(v_min(v_zero(), x), v_fma(e, L, e));
+}
+static inline vf act_logsigmoid_low_v(vf x, const act_kargs *a) {
     (void)a;
     vf k;
     const vf m = act_softplus_parts_v(v_neg(x), v_zero(), &k, 0);
     return v_neg(v_ldexp(m, k));
 }
-ACT_UNARY_KERNEL(logsigmoid)
+static inline vm act_logsigmoid_low_need_v(vf x) { return v_gt(x, v_set1(27.5f)); }
+void ACT_KFN(logsigmoid)(const float *in, float *out, size_t n, const act_kargs *a);
+void ACT_KFN(logsigmoid)(const float *in, float *out, size_t n, const act_kargs *a) {
+    const act_kargs k = *a;
+    ACT_GUARDED_LOOP(in, out, n, act_logsigmoid_v, act_logsigmoid_low_v, act_logsigmoid_low_need_v,
+                     &k);
+}
 
 /* SLEEF composition: -(max(-x,0) + Sleef log1p(Sleef exp(-|x|))). */
 static inline vf act_logsigmoid_sleef_v(vf x, const act_kargs *a) {
