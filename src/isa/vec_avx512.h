@@ -100,6 +100,9 @@ static inline vm v_mnot(vm m) { return (vm)~m; }
  * -inf -> a, +-0, positive and +inf -> k). Only here: elsewhere the select
  * and the NaN would cost two operations more than they save. */
 #define ACT_HAS_SEL_NEG 1
+/* v_ldexp, v_ldexp_lo, v_pow2 and v_pow2_lo are one vscalefps each: a scale
+ * applied late costs one operation, so no kernel needs a guarded early form */
+#define ACT_HAS_SCALEF 1
 static inline vf v_sel_neg(vf x, vf a, float k) {
     /* 4-bit tokens by class, lowest first: QNaN, SNaN, zero, +1, -inf, +inf,
      * negative, positive; token 0 = a, 2 = QNaN(x), 8 = +0, 10 = +1 */

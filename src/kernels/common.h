@@ -72,29 +72,28 @@
     }
 
 /*
- * ACT_GUARDED_LOOP: ACT_UNARY_LOOP with two bodies, F for ordinary inputs
- * and S for the lanes NEED(x) flags (inputs whose result a fast body would
- * reach slowly, e.g. through a denormal division). The test is made once per
- * four vectors, so F's four chains stay free of branches and interleave; a
- * group with a flagged lane runs S on all four. S must give F's value wherever
- * NEED is false, so that a result never depends on its neighbours.
+ * ACT_GUARDED_LOOP(U, ...): ACT_UNARY_LOOP with two bodies, F for ordinary
+ * inputs and S for the lanes NEED(x) flags (inputs whose result F would get
+ * wrong or reach slowly, e.g. through a denormal division). The test is made
+ * once per U vectors, so F's U chains stay free of branches and interleave; a
+ * group with a flagged lane runs S on all U. S must give F's value bit for
+ * bit wherever NEED is false, so that a result never depends on its
+ * neighbours (tests/test_kinds.c checks a shuffled sweep).
  */
-#define ACT_GUARDED_LOOP(in, out, n, F, S, NEED, ARG)                                              \
+#define ACT_GUARDED_LOOP(U, in, out, n, F, S, NEED, ARG)                                           \
     do {                                                                                           \
         size_t i_ = 0;                                                                             \
-        for (; i_ + 4 * ACT_VLEN <= (n); i_ += 4 * ACT_VLEN) {                                     \
-            vf x0_ = v_load((in) + i_), x1_ = v_load((in) + i_ + ACT_VLEN);                        \
-            vf x2_ = v_load((in) + i_ + 2 * ACT_VLEN);                                             \
-            vf x3_ = v_load((in) + i_ + 3 * ACT_VLEN);                                             \
-            if (v_any(v_mor(v_mor(NEED(x0_), NEED(x1_)), v_mor(NEED(x2_), NEED(x3_))))) {          \
-                x0_ = S(x0_, ARG), x1_ = S(x1_, ARG), x2_ = S(x2_, ARG), x3_ = S(x3_, ARG);        \
+        for (; i_ + (U)*ACT_VLEN <= (n); i_ += (U)*ACT_VLEN) {                                     \
+            vf y_[U];                                                                              \
+            for (int u_ = 0; u_ < (U); u_++) y_[u_] = v_load((in) + i_ + (size_t)u_ * ACT_VLEN);   \
+            vm m_ = NEED(y_[0]);                                                                   \
+            for (int u_ = 1; u_ < (U); u_++) m_ = v_mor(m_, NEED(y_[u_]));                         \
+            if (v_any(m_)) {                                                                       \
+                for (int u_ = 0; u_ < (U); u_++) y_[u_] = S(y_[u_], ARG);                          \
             } else {                                                                               \
-                x0_ = F(x0_, ARG), x1_ = F(x1_, ARG), x2_ = F(x2_, ARG), x3_ = F(x3_, ARG);        \
+                for (int u_ = 0; u_ < (U); u_++) y_[u_] = F(y_[u_], ARG);                          \
             }                                                                                      \
-            v_store((out) + i_, x0_);                                                              \
-            v_store((out) + i_ + ACT_VLEN, x1_);                                                   \
-            v_store((out) + i_ + 2 * ACT_VLEN, x2_);                                               \
-            v_store((out) + i_ + 3 * ACT_VLEN, x3_);                                               \
+            for (int u_ = 0; u_ < (U); u_++) v_store((out) + i_ + (size_t)u_ * ACT_VLEN, y_[u_]);  \
         }                                                                                          \
         for (; i_ < (n); i_ += ACT_VLEN) {                                                         \
             const size_t m_ = (n)-i_ < ACT_VLEN ? (n)-i_ : ACT_VLEN;                               \

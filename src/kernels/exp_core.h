@@ -293,6 +293,26 @@ static inline vf act_xsigk_v(vf xn, vf z, vf zl, int lo) {
 }
 
 /*
+ * act_xsigk_v without the late scale, for z in [-80, 28]: e^-z = 2^-K p is
+ * then finite and normal (e^80 < 2^116, 2^-41 at z = 28), d = 1 + 2^-K p is
+ * 2^-K (2^K + p) rounded the same way, and xn / d is 2^K xn / (2^K + p)
+ * rounded once as the late scale rounds it, wherever the result is normal:
+ * a result below 2^-126 needs |xn| tiny, so z near 0 and K = 0, where the
+ * two are the same operations. 2^-K is formed by v_pow2 (n <= 116; AVX2's
+ * v_ldexp_lo takes n <= 63 only). The caller sends groups with some z below
+ * -80 to act_xsigk_v.
+ */
+static inline vf act_xsige_v(vf xn, vf z, vf zl, int lo) {
+    vf t, k, pl;
+    const vf n = act_expk_n_v(z, &t, &k);
+    vf nr = v_fma(n, v_set1(ACT_LN2_LO), v_fma(n, v_set1(ACT_LN2_HI), z));
+    if (lo) nr = v_add(nr, zl);
+    const vf ph = act_expk_eval_v(nr, t, &pl);
+    const vf d = v_add(v_set1(1.0f), v_mul(v_add(pl, ph), v_pow2(n)));
+    return v_div(xn, d);
+}
+
+/*
  * x * sigmoid(zh + zl) (zl = 0 when lo = 0). zh is clamped at zmin (-112
  * when |xn| <= 112, -157 when |xn| <= 2^64: below, xn e^z < 2^-150); the
  * caller returns a zero of x's sign for z < zmin. xn is x as the numerator

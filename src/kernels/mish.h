@@ -25,13 +25,8 @@
  * 1 ULP for -6%; the previous form (e = e^-|x|, two branches, Fast2Sums and
  * act_div2_v) took 1.8 Gelem/s against 3.4 (docs/design.md).
  */
-static inline vf act_mish_v(vf x, const act_kargs *a) {
-    (void)a;
-    const vf xc = v_max(v_set1(-110.0f), x); /* NaN passes */
-    vf n;
-    const vf p = act_exp_fast_v(v_min(v_set1(9.1f), xc), &n);
-    const vf nc = v_max(n, v_set1(-40.0f));
-    const vf E = v_ldexp_lo(p, nc);
+/* x N/(N + 2), N = E(E + 2), for xs = x 2^(n - nc) (x itself where n >= -40) */
+static inline vf act_mish_q_v(vf E, vf xs) {
     const vf two_e = v_add(E, E);
     const vf Nh = v_fma(E, E, two_e);
     const vf Nl = v_fma(E, E, v_sub(two_e, Nh));
@@ -39,8 +34,15 @@ static inline vf act_mish_v(vf x, const act_kargs *a) {
     const vf Dl = v_add(v_sub(Nh, v_sub(Dh, v_set1(2.0f))), Nl);
     const vf q0 = v_div(Nh, Dh);
     const vf res = v_add(v_fms(q0, Dh, Nh), v_fms(q0, Dl, Nl));
-    const vf xs = v_ldexp(xc, v_sub(n, nc));
     return v_fma(xs, v_resid(res, v_rcp(Dh), q0), v_set1(-0.0f));
+}
+static inline vf act_mish_v(vf x, const act_kargs *a) {
+    (void)a;
+    const vf xc = v_max(v_set1(-110.0f), x); /* NaN passes */
+    vf n;
+    const vf p = act_exp_fast_v(v_min(v_set1(9.1f), xc), &n);
+    const vf nc = v_max(n, v_set1(-40.0f));
+    return act_mish_q_v(v_ldexp_lo(p, nc), v_ldexp(xc, v_sub(n, nc)));
 }
 #else
 /*
@@ -88,7 +90,27 @@ static inline vf act_mish_v(vf x, const act_kargs *a) {
     return v_copysign(v_sel(v_gt(x, v_set1(0x1p64f)), x, r), x);
 }
 #endif
-ACT_UNARY_KERNEL8(mish)
+#if ACT_HAS_FMA && !ACT_HAS_SCALEF
+/* Where the scale of x is not one operation (AVX2 +70%, NEON): groups whose
+ * x are all >= -27.5 have n >= -40, so nc = n and xs = x (bit for bit the
+ * same operations without the clamps and the scale) */
+static inline vf act_mish_early_v(vf x, const act_kargs *a) {
+    (void)a;
+    vf n;
+    const vf p = act_exp_fast_v(v_min(v_set1(9.1f), x), &n);
+    return act_mish_q_v(v_ldexp_lo(p, n), x);
+}
+static inline vm act_mish_late_need_v(vf x) { return v_lt(x, v_set1(-27.5f)); }
+#define ACT_MISH_LOOP(in, out, n, k)                                                               \
+    ACT_GUARDED_LOOP(8, in, out, n, act_mish_early_v, act_mish_v, act_mish_late_need_v, k)
+#else
+#define ACT_MISH_LOOP(in, out, n, k) ACT_UNARY_LOOP8(in, out, n, act_mish_v, k)
+#endif
+void ACT_KFN(mish)(const float *in, float *out, size_t n, const act_kargs *a);
+void ACT_KFN(mish)(const float *in, float *out, size_t n, const act_kargs *a) {
+    const act_kargs k = *a;
+    ACT_MISH_LOOP(in, out, n, &k);
+}
 
 /* SLEEF composition: x * Sleef tanh(softplus(x)); x < -110 gives -0. */
 static inline vf act_mish_sleef_v(vf x, const act_kargs *a) {

@@ -60,8 +60,8 @@ static inline vf act_softplus_parts_v(vf zh, vf zl, vf *k, int lo) {
  * so e = 2^n p is exact and log1p(e) >= e is normal, and fma(e, L, e) is
  * 2^n (p + p L) rounded once, the value the late scaling gives: the result is
  * max(0, x) + log1p(e), 7 operations fewer (avx512: softplus +19%,
- * logsigmoid +12%; avx2 +37%; NaN passes through the max). Groups with some x < -27.5 take the late
- * scaling (act_softplus1_low_v).
+ * logsigmoid +12%; avx2 +37%; NaN passes through the max). Groups with
+ * some x < -27.5 take the late scaling (act_softplus1_low_v).
  */
 static inline vf act_softplus1_e_v(vf x, vf *e) {
     vf n;
@@ -98,8 +98,8 @@ void ACT_KFN(softplus)(const float *in, float *out, size_t n, const act_kargs *a
     ACT_PARAM_GUARD(softplus, 1.0f, 0x1p4f); /* beta < 1: the -105 clamp would keep e^-105/beta */
     const act_kargs k = *a;
     if (k.alpha == 1.0f)
-        ACT_GUARDED_LOOP(in, out, n, act_softplus1_v, act_softplus1_low_v, act_softplus1_low_need_v,
-                         &k);
+        ACT_GUARDED_LOOP(4, in, out, n, act_softplus1_v, act_softplus1_low_v,
+                         act_softplus1_low_need_v, &k);
     else
         ACT_UNARY_LOOP(in, out, n, act_softplusb_v, &k);
 }

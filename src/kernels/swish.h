@@ -29,7 +29,7 @@ void ACT_KFN(swish)(const float *in, float *out, size_t n, const act_kargs *a) {
     ACT_PARAM_GUARD(swish, 0x1p-8f, 0x1p8f);
     const act_kargs k = *a;
     if (k.alpha == 1.0f)
-        ACT_UNARY_LOOP8(in, out, n, act_silu_v, &k);
+        ACT_SILU_LOOP(in, out, n, &k);
     else
         ACT_UNARY_LOOP(in, out, n, act_swishb_v, &k);
 }
