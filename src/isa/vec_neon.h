@@ -85,6 +85,7 @@ static inline vf v_pow2(vf n) {
     return vreinterpretq_f32_s32(vshlq_n_s32(vaddq_s32(vcvtnq_s32_f32(n), vdupq_n_s32(127)), 23));
 }
 static inline vf v_pow2_lo(vf n) { return v_pow2(v_max(n, v_set1(-126.0f))); }
+static inline vf v_ldexp_nm(vf y, vf n) { return v_mul(y, v_pow2(n)); }
 static inline vf v_ldexp_lo(vf y, vf n) {
     const int32x4_t e = vshlq_n_s32(vaddq_s32(vcvtnq_s32_f32(n), vdupq_n_s32(127 + 64)), 23);
     return vmulq_f32(vmulq_f32(y, vreinterpretq_f32_s32(e)), vdupq_n_f32(0x1p-64f));

@@ -90,6 +90,10 @@ static inline vf v_sel(vm m, vf a, vf b) { return _mm_or_ps(_mm_and_ps(m, a), _m
  *                    <= 2^60 (or NaN): y * 2^(n+64) is exact and normal, then
  *                    * 2^-64 rounds once. Five operations against v_ldexp's
  *                    nine; AVX-512: vscalefps as v_ldexp.
+ *   v_ldexp_nm(y, n) y*2^n rounded once (denormal results included) for an
+ *                    integral n in [-126, 127] and y normal: y * v_pow2(n), 2^n
+ *                    itself being normal; four operations against v_ldexp_lo's
+ *                    five. AVX-512: vscalefps.
  *   v_two_prod(a, b, &lo)  hi = a*b rounded, lo = a*b - hi exactly (no
  *                    overflow/underflow). FMA ISAs: fms; SSE2: Dekker/Veltkamp.
  *   v_resid(a, b, c) c - a*b, exact when the exact result is a float and
@@ -124,6 +128,7 @@ static inline vf v_pow2(vf n) {
     return _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(_mm_cvtps_epi32(n), _mm_set1_epi32(127)), 23));
 }
 static inline vf v_pow2_lo(vf n) { return v_pow2(v_max(n, v_set1(-126.0f))); }
+static inline vf v_ldexp_nm(vf y, vf n) { return v_mul(y, v_pow2(n)); }
 static inline vf v_ldexp_lo(vf y, vf n) {
     const __m128i e = _mm_slli_epi32(_mm_add_epi32(_mm_cvtps_epi32(n), _mm_set1_epi32(127 + 64)), 23);
     return _mm_mul_ps(_mm_mul_ps(y, _mm_castsi128_ps(e)), _mm_set1_ps(0x1p-64f));

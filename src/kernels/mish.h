@@ -98,7 +98,7 @@ static inline vf act_mish_early_v(vf x, const act_kargs *a) {
     (void)a;
     vf n;
     const vf p = act_exp_fast_v(v_min(v_set1(9.1f), x), &n);
-    return act_mish_q_v(v_ldexp_lo(p, n), x);
+    return act_mish_q_v(v_ldexp_nm(p, n), x);
 }
 static inline vm act_mish_late_need_v(vf x) { return v_lt(x, v_set1(-27.5f)); }
 #define ACT_MISH_LOOP(in, out, n, k)                                                               \

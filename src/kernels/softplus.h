@@ -65,8 +65,10 @@ static inline vf act_softplus_parts_v(vf zh, vf zl, vf *k, int lo) {
  */
 static inline vf act_softplus1_e_v(vf x, vf *e) {
     vf n;
-    const vf p = act_exp_fast_v(v_nabs_min(x, 105.0f), &n);
-    *e = v_ldexp_lo(p, n);
+    /* |x| clamped at ACT_NM_CLAMP (87 where it matters): n >= -126 for
+     * v_ldexp_nm; beyond 87, e < 2^-125 is below half an ulp of |x| either way */
+    const vf p = act_exp_fast_v(v_nabs_min(x, ACT_NM_CLAMP), &n);
+    *e = v_ldexp_nm(p, n);
     return act_log1p_l_v(*e);
 }
 static inline vf act_softplus1_v(vf x, const act_kargs *a) {
