@@ -106,6 +106,15 @@
         }                                                                                          \
     } while (0)
 
+/* ACT_GUARDED_KERNEL(name, U, F, S, NEED): act_f32_<name>__<isa>() around
+ * ACT_GUARDED_LOOP, as ACT_UNARY_KERNEL is around ACT_UNARY_LOOP. */
+#define ACT_GUARDED_KERNEL(name, U, F, S, NEED)                                                    \
+    void ACT_KFN(name)(const float *in, float *out, size_t n, const act_kargs *a);                 \
+    void ACT_KFN(name)(const float *in, float *out, size_t n, const act_kargs *a) {                \
+        const act_kargs k = *a;                                                                    \
+        ACT_GUARDED_LOOP(U, in, out, n, F, S, NEED, &k);                                           \
+    }
+
 /*
  * ACT_PARAM_GUARD(name, lo, hi): a parameterized body is verified (MPFR sweep,
  * fuzzing) only for lo <= |alpha| <= hi; other values go to the scalar path,

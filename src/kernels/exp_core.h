@@ -282,6 +282,16 @@ static inline vf act_expk_eval_v(vf nr, vf t, vf *pl) {
 #endif
 }
 
+/* e^-(z + zl) = 2^n (ph + *pl) = 2^-K (ph + *pl) (zl = 0 when lo = 0): the
+ * reduction and evaluation shared by act_xsigk_v and act_xsige_v */
+static inline vf act_expk_v(vf z, vf zl, int lo, vf *n, vf *k, vf *pl) {
+    vf t;
+    *n = act_expk_n_v(z, &t, k);
+    vf nr = v_fma(*n, v_set1(ACT_LN2_LO), v_fma(*n, v_set1(ACT_LN2_HI), z));
+    if (lo) nr = v_add(nr, zl);
+    return act_expk_eval_v(nr, t, pl);
+}
+
 /*
  * xn / (1 + e^-(z + zl)) (zl = 0 when lo = 0) for z in [zmin, 28], zmin >=
  * -190: d = 2^K + p rounded twice (p, then the sum: each within 2^-24 of d,
@@ -293,11 +303,8 @@ static inline vf act_expk_eval_v(vf nr, vf t, vf *pl) {
  * times p/d), d's two roundings, the division's.
  */
 static inline vf act_xsigk_v(vf xn, vf z, vf zl, int lo) {
-    vf t, k, pl;
-    const vf n = act_expk_n_v(z, &t, &k);
-    vf nr = v_fma(n, v_set1(ACT_LN2_LO), v_fma(n, v_set1(ACT_LN2_HI), z));
-    if (lo) nr = v_add(nr, zl);
-    const vf ph = act_expk_eval_v(nr, t, &pl);
+    vf n, k, pl;
+    const vf ph = act_expk_v(z, zl, lo, &n, &k, &pl);
     const vf d = v_add(v_pow2_lo(k), v_add(pl, ph));
     return v_ldexp(v_div(xn, d), k);
 }
@@ -313,11 +320,8 @@ static inline vf act_xsigk_v(vf xn, vf z, vf zl, int lo) {
  * -80 to act_xsigk_v.
  */
 static inline vf act_xsige_v(vf xn, vf z, vf zl, int lo) {
-    vf t, k, pl;
-    const vf n = act_expk_n_v(z, &t, &k);
-    vf nr = v_fma(n, v_set1(ACT_LN2_LO), v_fma(n, v_set1(ACT_LN2_HI), z));
-    if (lo) nr = v_add(nr, zl);
-    const vf ph = act_expk_eval_v(nr, t, &pl);
+    vf n, k, pl;
+    const vf ph = act_expk_v(z, zl, lo, &n, &k, &pl);
     const vf d = v_add(v_set1(1.0f), v_ldexp_nm(v_add(pl, ph), n));
     return v_div(xn, d);
 }

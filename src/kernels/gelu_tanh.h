@@ -72,12 +72,7 @@ static inline vf act_gelu_tanh_early_v(vf x, const act_kargs *a) {
     return v_div(x, v_add(v_set1(1.0f), v_ldexp_nm(v_add(pl, ph), n)));
 }
 static inline vm act_gelu_tanh_late_need_v(vf x) { return v_lt(x, v_set1(-9.0f)); }
-void ACT_KFN(gelu_tanh)(const float *in, float *out, size_t n, const act_kargs *a);
-void ACT_KFN(gelu_tanh)(const float *in, float *out, size_t n, const act_kargs *a) {
-    const act_kargs k = *a;
-    ACT_GUARDED_LOOP(4, in, out, n, act_gelu_tanh_early_v, act_gelu_tanh_v,
-                     act_gelu_tanh_late_need_v, &k);
-}
+ACT_GUARDED_KERNEL(gelu_tanh, 4, act_gelu_tanh_early_v, act_gelu_tanh_v, act_gelu_tanh_late_need_v)
 #endif
 #else
 /* SSE2: no FMA for the reduction on the exact product; z = x w is formed in

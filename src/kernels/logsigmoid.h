@@ -18,12 +18,7 @@ static inline vf act_logsigmoid_low_v(vf x, const act_kargs *a) {
     return v_neg(v_ldexp(m, k));
 }
 static inline vm act_logsigmoid_low_need_v(vf x) { return v_gt(x, v_set1(27.5f)); }
-void ACT_KFN(logsigmoid)(const float *in, float *out, size_t n, const act_kargs *a);
-void ACT_KFN(logsigmoid)(const float *in, float *out, size_t n, const act_kargs *a) {
-    const act_kargs k = *a;
-    ACT_GUARDED_LOOP(4, in, out, n, act_logsigmoid_v, act_logsigmoid_low_v,
-                     act_logsigmoid_low_need_v, &k);
-}
+ACT_GUARDED_KERNEL(logsigmoid, 4, act_logsigmoid_v, act_logsigmoid_low_v, act_logsigmoid_low_need_v)
 
 /* SLEEF composition: -(max(-x,0) + Sleef log1p(Sleef exp(-|x|))). */
 static inline vf act_logsigmoid_sleef_v(vf x, const act_kargs *a) {

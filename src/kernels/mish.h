@@ -101,16 +101,10 @@ static inline vf act_mish_early_v(vf x, const act_kargs *a) {
     return act_mish_q_v(v_ldexp_nm(p, n), x);
 }
 static inline vm act_mish_late_need_v(vf x) { return v_lt(x, v_set1(-27.5f)); }
-#define ACT_MISH_LOOP(in, out, n, k)                                                               \
-    ACT_GUARDED_LOOP(8, in, out, n, act_mish_early_v, act_mish_v, act_mish_late_need_v, k)
+ACT_GUARDED_KERNEL(mish, 8, act_mish_early_v, act_mish_v, act_mish_late_need_v)
 #else
-#define ACT_MISH_LOOP(in, out, n, k) ACT_UNARY_LOOP8(in, out, n, act_mish_v, k)
+ACT_UNARY_KERNEL8(mish)
 #endif
-void ACT_KFN(mish)(const float *in, float *out, size_t n, const act_kargs *a);
-void ACT_KFN(mish)(const float *in, float *out, size_t n, const act_kargs *a) {
-    const act_kargs k = *a;
-    ACT_MISH_LOOP(in, out, n, &k);
-}
 
 /* SLEEF composition: x * Sleef tanh(softplus(x)); x < -110 gives -0. */
 static inline vf act_mish_sleef_v(vf x, const act_kargs *a) {

@@ -49,11 +49,7 @@ static inline vf act_sigmoid_low_v(vf x, const act_kargs *a) {
 }
 static inline vm act_sigmoid_low_need_v(vf x) { return v_lt(x, v_set1(-87.0f)); }
 #undef ACT_SIG_SEL_NEG
-void ACT_KFN(sigmoid)(const float *in, float *out, size_t n, const act_kargs *a);
-void ACT_KFN(sigmoid)(const float *in, float *out, size_t n, const act_kargs *a) {
-    const act_kargs k = *a;
-    ACT_GUARDED_LOOP(4, in, out, n, act_sigmoid_v, act_sigmoid_low_v, act_sigmoid_low_need_v, &k);
-}
+ACT_GUARDED_KERNEL(sigmoid, 4, act_sigmoid_v, act_sigmoid_low_v, act_sigmoid_low_need_v)
 
 /* SLEEF composition: e = Sleef exp(-|x|), then 1/(1+e) or e/(1+e). */
 static inline vf act_sigmoid_sleef_v(vf x, const act_kargs *a) {
