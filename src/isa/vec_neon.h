@@ -50,6 +50,7 @@ static inline vf v_fma(vf a, vf b, vf c) { return vfmaq_f32(c, a, b); }
 /* no fused a*b - c on NEON: -(c - a*b), still one rounding */
 static inline vf v_fms(vf a, vf b, vf c) { return vnegq_f32(vfmsq_f32(c, a, b)); }
 static inline vf v_sqr(vf a) { return vmulq_f32(a, a); }
+static inline vf v_mulz(vf a, vf b) { return vmulq_f32(a, b); }
 static inline vf v_min(vf a, vf b) { return vbslq_f32(vcltq_f32(a, b), a, b); }
 static inline vf v_max(vf a, vf b) { return vbslq_f32(vcgtq_f32(a, b), a, b); }
 

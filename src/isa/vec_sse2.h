@@ -7,6 +7,7 @@
  *   v_fma(a, b, c) = a*b + c, fused where the ISA has FMA (SSE2: two roundings)
  *   v_fms(a, b, c) = a*b - c, the same way
  *   v_sqr(a) = a*a (FMA ISAs: an FMA, whose denormal results are not slow)
+ *   v_mulz(a, b) = a*b, the same way: for products that may be denormal
  */
 #ifndef ACT_VEC_SSE2_H
 #define ACT_VEC_SSE2_H
@@ -45,6 +46,7 @@ static inline vf v_div(vf a, vf b) { return _mm_div_ps(a, b); }
 static inline vf v_fma(vf a, vf b, vf c) { return _mm_add_ps(_mm_mul_ps(a, b), c); }
 static inline vf v_fms(vf a, vf b, vf c) { return _mm_sub_ps(_mm_mul_ps(a, b), c); }
 static inline vf v_sqr(vf a) { return _mm_mul_ps(a, a); }
+static inline vf v_mulz(vf a, vf b) { return _mm_mul_ps(a, b); }
 static inline vf v_min(vf a, vf b) { return _mm_min_ps(a, b); }
 static inline vf v_max(vf a, vf b) { return _mm_max_ps(a, b); }
 

@@ -32,6 +32,12 @@
 #define ACT_EXP_P3 0x1.124334p-7f
 #define ACT_EXP_P4 0x1.6a4cc6p-10f
 
+/* n = w log2e rounded to an integer. The product by v_mulz: w may be
+ * denormal (sigmoid of a denormal x), and an x86 multiply whose result is
+ * denormal runs ~3x slower (avx2 over denormal inputs: sigmoid 1.0 -> 3.2
+ * Gelem/s, softplus, mish and logsigmoid 1.0 -> 2.0; bit-identical). */
+static inline vf act_exp_round_v(vf w) { return v_round(v_mulz(w, v_set1(ACT_LOG2E))); }
+
 /* P(r) of e^r = 1 + r + r^2 P(r), Horner: shared by every polynomial form below. */
 static inline vf act_exp_p_v(vf r) {
     vf P = v_fma(v_set1(ACT_EXP_P4), r, v_set1(ACT_EXP_P3));
@@ -60,7 +66,7 @@ static inline vf act_exp_poly_v(vf r, vf rl, vf n, vf *n_out, vf *u_out);
  * roundings of p are the polynomial's.
  */
 static inline vf act_exp_parts_v(vf wh, vf wl, vf *n_out, vf *u_out) {
-    const vf n = v_round(v_mul(wh, v_set1(ACT_LOG2E)));
+    const vf n = act_exp_round_v(wh);
     const vf r0 = v_fma(n, v_set1(-ACT_LN2_HI), wh); /* exact */
     const vf dd = v_fma(n, v_set1(-ACT_LN2_LO), wl); /* |dd| < 0.04 */
     const vf r = v_add(r0, dd);
@@ -75,7 +81,7 @@ static inline vf act_exp_parts_v(vf wh, vf wl, vf *n_out, vf *u_out) {
  * caller's y p can be formed as fma(y, u, y), one rounding.
  */
 static inline vf act_exp_lean_v(vf w, vf *n_out, vf *u_out) {
-    const vf n = v_round(v_mul(w, v_set1(ACT_LOG2E)));
+    const vf n = act_exp_round_v(w);
     const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
     const vf u = act_exp_u_v(r);
     *n_out = n;
@@ -138,7 +144,7 @@ static inline vf act_exp_eval_v(vf r, vf t) {
 }
 #else
 static inline vf act_exp_n_v(vf w, vf *t) {
-    *t = v_round(v_mul(w, v_set1(ACT_LOG2E)));
+    *t = act_exp_round_v(w);
     return *t;
 }
 static inline vf act_exp_eval_v(vf r, vf t) {
@@ -166,7 +172,7 @@ static inline vf act_exp_fast_v(vf w, vf *n_out) { return act_exp_fast2_v(w, v_z
 
 /* act_exp_lean_v for w = wh + wl, wl a low part: r = r0 + (wl - n ln2_lo). */
 static inline vf act_exp_lean2_v(vf wh, vf wl, vf *n_out, vf *u_out) {
-    const vf n = v_round(v_mul(wh, v_set1(ACT_LOG2E)));
+    const vf n = act_exp_round_v(wh);
     const vf r = v_add(v_fma(n, v_set1(-ACT_LN2_HI), wh), v_fma(n, v_set1(-ACT_LN2_LO), wl));
     const vf u = act_exp_u_v(r);
     *n_out = n;
@@ -177,6 +183,9 @@ static inline vf act_exp_lean2_v(vf wh, vf wl, vf *n_out, vf *u_out) {
 /* act_exp_lean_v with r = w - n RN(ln2) in one FMA (ACT_LN2_F), for the
  * expm1 callers whose n <= 0 lanes are the only ones kept. FMA ISAs only. */
 static inline vf act_exp_lean1_v(vf w, vf *n_out, vf *u_out) {
+    /* a plain product here: act_exp_round_v's FMA made avx2 elu, celu and selu
+     * 4-7% slower on ordinary inputs, and avx2 selu over denormal inputs slower
+     * too (3.1 -> 1.7 Gelem/s; docs/design.md, session 10) */
     const vf n = v_round(v_mul(w, v_set1(ACT_LOG2E)));
     const vf u = act_exp_u_v(v_fma(n, v_set1(-ACT_LN2_F), w));
     *n_out = n;
