@@ -22,7 +22,7 @@
 
 static int usage(void) {
     fputs("usage: act info\n"
-          "       act bench [KIND...] [-n N[,N...]] [--isa ISA] [--reps R]\n"
+          "       act bench [KIND...] [-n N[,N...]] [--isa ISA] [--reps R] [--range LO,HI]\n"
           "       act eval KIND [--alpha A] [--beta B] [--isa ISA] X...\n",
           stderr);
     return 2;
@@ -172,9 +172,21 @@ static int parse_sizes(const char *s, size_t *sizes, int max) {
     return k;
 }
 
+/* "LO,HI": two finite floats, LO <= HI */
+static int parse_range(const char *s, float *lo, float *hi) {
+    char *end; /* strtof's ERANGE is no error here: denormal bounds are the point */
+    *lo = strtof(s, &end);
+    if (end == s || *end != ',') return -1;
+    const char *t = end + 1;
+    *hi = strtof(t, &end);
+    if (end == t || *end) return -1;
+    return isfinite(*lo) && isfinite(*hi) && *lo <= *hi ? 0 : -1;
+}
+
 static int cmd_bench(int argc, char **argv) {
     act_kind kinds[ACT_KIND_COUNT];
     int nk = 0, reps = 11, ns = 3;
+    float lo = -8.0f, hi = 8.0f;
     size_t sizes[16] = {1024, 16384, 4194304};
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "-n") && i + 1 < argc) {
@@ -187,6 +199,9 @@ static int cmd_bench(int argc, char **argv) {
             const long r = strtol(argv[++i], &end, 10);
             if (end == argv[i] || *end || r < 1 || r > INT_MAX) return usage();
             reps = (int)r;
+        } else if (!strcmp(argv[i], "--range") && i + 1 < argc) {
+            /* e.g. --range -1e-38,1e-38: denormal inputs, which some kinds meet slowly */
+            if (parse_range(argv[++i], &lo, &hi)) return usage();
         } else if (act_kind_from_name(argv[i]) && nk < ACT_KIND_COUNT) {
             kinds[nk++] = act_kind_from_name(argv[i]);
         } else {
@@ -205,15 +220,15 @@ static int cmd_bench(int argc, char **argv) {
         return 1;
     }
     uint32_t seed = 12345;
-    for (size_t i = 0; i < maxn; i++) { /* fixed pseudo-random input in [-8, 8] */
+    for (size_t i = 0; i < maxn; i++) { /* fixed pseudo-random input in [lo, hi] */
         seed = seed * 1664525u + 1013904223u;
-        in[i] = (float)((double)(seed >> 8) / 16777216.0 * 16.0 - 8.0);
+        in[i] = (float)((double)lo + (double)(seed >> 8) / 16777216.0 * ((double)hi - (double)lo));
         out[i] = 0;
     }
     static float slopes[64];
     for (int c = 0; c < 64; c++) slopes[c] = 0.01f * (float)(c + 1);
-    printf("single thread, active ISA %s, median of %d, input uniform in [-8, 8]\n",
-           act_isa_name(act_active_isa()), reps);
+    printf("single thread, active ISA %s, median of %d, input uniform in [%g, %g]\n",
+           act_isa_name(act_active_isa()), reps, (double)lo, (double)hi);
     printf("%-13s %-7s %10s %10s %10s %9s\n", "kind", "isa", "n", "Gelem/s", "memcpy", "x memcpy");
     for (int s = 0; s < ns; s++) {
         for (int k = 0; k < nk; k++) {
