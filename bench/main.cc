@@ -4,17 +4,19 @@
 // found; then the call-overhead runs. See docs/performance.md for the method
 // and scripts/bench.sh for the one command that runs it and writes the report.
 //
-// Names: <impl>/<kind>/<variant>/<n>/<mode>[/wide], e.g.
+// Names: <impl>/<kind>/<variant>/<n>/<mode>[/wide|/tiny], e.g.
 //   libact/gelu_tanh/avx512/16384/oop     memcpy/copy/libc/16384/oop
 //   onednn/gelu_tanh/eltwise/16384/oop    libact/tanh/avx512/1024/ip/wide
 //   overhead/relu/libact/8/oop            overhead/relu/plain/8/oop
 // mode: oop = out of place, ip = in place; /wide = input in [-100, 100]
-// instead of [-8, 8] (transcendental kinds only).
+// instead of [-8, 8] (transcendental kinds only); /tiny = input in [-1e-38,
+// 1e-38], all denormal or zero (transcendental kinds, n = 16384, out of place,
+// the best ISA: where x86 divisions and some multiplies take a slow path).
 //
 // Options (besides Google Benchmark's --benchmark_*), each a comma list:
 //   --act_kinds=relu,gelu_tanh   --act_sizes=1024,16384   --act_isas=scalar,avx512
 //   --act_impls=libact,memcpy,plain,onednn,xnnpack,eigen,sleef
-//   --act_wide=0|1               --act_overhead=1,8,64,256|none
+//   --act_wide=0|1  --act_tiny=0|1  --act_overhead=1,8,64,256|none
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -108,6 +110,7 @@ struct Options {
     std::vector<act_isa> isas;
     std::set<std::string> impls; // empty: all
     bool wide = true;
+    bool tiny = true;
     std::vector<std::size_t> overhead{1, 8, 64, 256};
 };
 
@@ -175,6 +178,8 @@ Options parse_options(int *argc, char **argv) {
             for (const std::string &s : split(v)) o.impls.insert(s);
         } else if (const char *v = val("--act_wide=")) {
             o.wide = std::strcmp(v, "0") != 0;
+        } else if (const char *v = val("--act_tiny=")) {
+            o.tiny = std::strcmp(v, "0") != 0;
         } else if (const char *v = val("--act_overhead=")) {
             o.overhead = parse_sizes(v);
         } else if (a.compare(0, 6, "--act_") == 0) {
@@ -191,12 +196,16 @@ Options parse_options(int *argc, char **argv) {
 // ---------------------------------------------------------------- buffers
 
 // Inputs: a fixed pseudo-random stream (splitmix64 of the index), uniform in
-// [-8, 8] ("narrow") or [-100, 100] ("wide"); element i is the same for every
-// n, so a size's input is a prefix of the next one's. Buffers are 64-byte
+// [-8, 8] ("narrow"), [-100, 100] ("wide") or [-1e-38, 1e-38] ("tiny");
+// element i is the same for every n, so a size's input is a prefix of the
+// next one's. Buffers are 64-byte
 // aligned, allocated once at the largest size in use, and fully written
 // (pre-faulted) before the first benchmark touches them.
-enum Range { kNarrow = 0, kWide = 1 };
-constexpr float kRangeLimit[2] = {8.0f, 100.0f};
+enum Range { kNarrow = 0, kWide = 1, kTiny = 2 };
+constexpr int kRanges = 3;
+constexpr float kRangeLimit[kRanges] = {8.0f, 100.0f, 1e-38f};
+constexpr const char *kRangeTail[kRanges] = {"", "/wide", "/tiny"};
+constexpr std::size_t kTinySize = 16384;
 
 uint64_t splitmix64(uint64_t x) {
     x += 0x9e3779b97f4a7c15ull;
@@ -218,7 +227,7 @@ float *alloc_floats(std::size_t n) {
 
 struct Pool {
     std::size_t cap = 0;
-    float *in[2] = {nullptr, nullptr};
+    float *in[kRanges] = {nullptr, nullptr, nullptr};
     float *out = nullptr;
 
     const float *input(Range r) {
@@ -590,7 +599,8 @@ void add_context(const Options &o, int argc, char **argv) {
     benchmark::AddCustomContext("peers", ps);
     benchmark::AddCustomContext("prelu_layout", "channels=64 inner=1 (NC/NHWC: channel = i % 64), "
                                                 "slopes 0.01..0.25");
-    benchmark::AddCustomContext("input", "splitmix64 uniform, [-8,8] (narrow), [-100,100] (wide)");
+    benchmark::AddCustomContext("input", "splitmix64 uniform, [-8,8] (narrow), [-100,100] (wide), "
+                                         "[-1e-38,1e-38] (tiny)");
     std::string args;
     for (int i = 1; i < argc; i++) args += std::string(args.empty() ? "" : " ") + argv[i];
     benchmark::AddCustomContext("act_bench_args", args);
@@ -625,20 +635,23 @@ void register_all(const Options &o) {
 
     for (act_kind kind : o.kinds) {
         const std::string kn = act_kind_name(kind);
-        for (int ri = 0; ri < 2; ri++) {
+        for (int ri = 0; ri < kRanges; ri++) {
             const Range r = static_cast<Range>(ri);
             if (r == kWide && (!o.wide || !is_transcendental(kind))) continue;
-            const std::string tail = r == kWide ? "/wide" : "";
+            if (r == kTiny && (!o.tiny || !is_transcendental(kind))) continue;
+            const std::string tail = kRangeTail[r];
             for (std::size_t n : o.sizes) {
+                if (r == kTiny && n != kTinySize) continue;
                 const std::string ns = std::to_string(n);
                 if (want(o, "libact")) {
                     for (act_isa isa : o.isas) {
-                        if (r == kWide && isa != ip_isa) continue; // wide range: default ISA only
+                        if (r != kNarrow && isa != ip_isa) continue; // other ranges: default ISA only
                         reg("libact/" + kn + sep + act_isa_name(isa) + sep + ns + "/oop" + tail,
                             [=](benchmark::State &st) { bm_libact(st, kind, isa, n, r, false); });
                     }
-                    reg("libact/" + kn + sep + act_isa_name(ip_isa) + sep + ns + "/ip" + tail,
-                        [=](benchmark::State &st) { bm_libact(st, kind, ip_isa, n, r, true); });
+                    if (r != kTiny)
+                        reg("libact/" + kn + sep + act_isa_name(ip_isa) + sep + ns + "/ip" + tail,
+                            [=](benchmark::State &st) { bm_libact(st, kind, ip_isa, n, r, true); });
                 }
                 if (want(o, "plain"))
                     reg("plain/" + kn + "/native/" + ns + "/oop" + tail,

@@ -6,7 +6,7 @@
     /usr/bin/python3 bench/report.py RESULT.json --check      # exit 1 on unexpected errors
 
 Run with Debian's python3 (numpy, matplotlib from python3-matplotlib).
-Benchmark names are <impl>/<kind>/<variant>/<n>/<mode>[/wide] (see bench/main.cc).
+Benchmark names are <impl>/<kind>/<variant>/<n>/<mode>[/wide|/tiny] (see bench/main.cc).
 Every rate is elements per CPU-second of the benchmark thread.
 """
 import argparse
@@ -45,13 +45,13 @@ def parse(path):
             continue
         parts = b["name"].split("/")
         parts = [p for p in parts if p not in ("real_time", "manual_time")]
-        wide = parts[-1] == "wide"
-        if wide:
+        rng = parts[-1] if parts[-1] in ("wide", "tiny") else "narrow"
+        if rng != "narrow":
             parts = parts[:-1]
         if len(parts) != 5:
             continue
         impl, kind, variant, n, mode = parts
-        key = (impl, kind, variant, int(n), mode, "wide" if wide else "narrow")
+        key = (impl, kind, variant, int(n), mode, rng)
         recs[key] = b
     return data, recs
 
@@ -500,6 +500,32 @@ def write_md(res, md_path, img_dir, images, command, seconds):
                   f"{fmt_rate(res.plain(kind, n, 'wide'))} | " + " | ".join(pcells) + " |")
         a("")
 
+    tiny = sorted({(r[1], r[3]) for r in res.recs if r[5] == "tiny"},
+                  key=lambda kn: (KIND_ORDER.index(kn[0]) if kn[0] in KIND_ORDER else 99, kn[1]))
+    if tiny:
+        a("## Denormal inputs [−1e-38, 1e-38] (transcendental kinds)")
+        a("")
+        a("Out of place at the best ISA, inputs uniform in [−1e-38, 1e-38]: every input is "
+          "denormal or zero. On x86 a division with a denormal operand or result, and some "
+          "multiplies with a tiny result, take a slow path; \"×[−8, 8]\" is libact's rate here "
+          "over its own rate on [−8, 8] at the same n (1.00: no slowdown). A peer that flushes "
+          "denormals to zero still passes the check (absolute tolerance) here.")
+        a("")
+        a("| kind | n | libact | ×[−8, 8] | plain | " + " | ".join(pcols) + " |")
+        a("|---|---:|---:|---:|---:|" + "---:|" * len(pcols))
+        for kind, n in tiny:
+            lib = res.libact(kind, n, rng="tiny")
+            narrow = res.libact(kind, n)
+            pr = res.peer_rates(kind, n, "tiny")
+            fp = res.fastest_peer(kind, n, "tiny")
+            fastest = fp[0] if fp else None
+            pcells = [(f"**{fmt_rate(pr[p])}**" if p == fastest else fmt_rate(pr[p]))
+                      for p in res.peers]
+            a(f"| {kind} | {size_label(n)} | {fmt_rate(lib)} | "
+              f"{fmt_x(lib / narrow if lib and narrow else None)} | "
+              f"{fmt_rate(res.plain(kind, n, 'tiny'))} | " + " | ".join(pcells) + " |")
+        a("")
+
     if res.isas:
         a("## Per ISA")
         a("")
@@ -623,16 +649,18 @@ def write_md(res, md_path, img_dir, images, command, seconds):
     a("")
     a("- Harness: `bench/` (C++17, Google Benchmark), built by `scripts/bench.sh` in `build/bench` "
       "with `-DACT_BUILD_BENCH=ON`, CMake Release (`-O3`). Each benchmark is named "
-      "`<impl>/<kind>/<variant>/<n>/<mode>[/wide]`, e.g. `libact/gelu_tanh/avx512/16384/oop`, so "
-      "`--benchmark_filter` selects by name; `--act_kinds=`, `--act_sizes=`, `--act_isas=`, "
-      "`--act_impls=`, `--act_wide=`, `--act_overhead=` restrict what is registered "
+      "`<impl>/<kind>/<variant>/<n>/<mode>[/wide|/tiny]`, e.g. `libact/gelu_tanh/avx512/16384/oop`, "
+      "so `--benchmark_filter` selects by name; `--act_kinds=`, `--act_sizes=`, `--act_isas=`, "
+      "`--act_impls=`, `--act_wide=`, `--act_tiny=`, `--act_overhead=` restrict what is registered "
       "(`scripts/bench.sh` passes them through).")
     a(f"- Sizes n = {', '.join(str(n) for n in res.sizes)} floats; every kind, out of place at "
-      f"every ISA, in place at the best ISA; the wide range at the best ISA. Rates are elements "
+      f"every ISA, in place at the best ISA; the wide range at the best ISA, the tiny range at "
+      f"the best ISA, out of place, n = 16384 only. Rates are elements "
       "(and bytes = 4 read + 4 written per element) per second of thread CPU time.")
     a("- Buffers: 64-byte aligned, allocated once at the largest n and fully written before the "
       "first run (pre-faulted). Input: a fixed splitmix64 stream, uniform in [−8, 8] (and "
-      "[−100, 100] for the wide variant), the same prefix for every n.")
+      "[−100, 100] for the wide variant, [−1e-38, 1e-38] for the tiny one), the same prefix for "
+      "every n.")
     a("- The same input is processed over and over. At small n a branchy loop (libact's scalar "
       "path, the plain loop) can have its branch pattern learned by the predictor, so its "
       "small-n numbers are optimistic; a drop of 10× or more between 16K and 256K is that "
