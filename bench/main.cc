@@ -645,7 +645,8 @@ void register_all(const Options &o) {
                 const std::string ns = std::to_string(n);
                 if (want(o, "libact")) {
                     for (act_isa isa : o.isas) {
-                        if (r != kNarrow && isa != ip_isa) continue; // other ranges: default ISA only
+                        // other ranges: default ISA only
+                        if (r != kNarrow && isa != ip_isa) continue;
                         reg("libact/" + kn + sep + act_isa_name(isa) + sep + ns + "/oop" + tail,
                             [=](benchmark::State &st) { bm_libact(st, kind, isa, n, r, false); });
                     }
