@@ -183,10 +183,15 @@ static inline vf act_exp_lean2_v(vf wh, vf wl, vf *n_out, vf *u_out) {
 /* act_exp_lean_v with r = w - n RN(ln2) in one FMA (ACT_LN2_F), for the
  * expm1 callers whose n <= 0 lanes are the only ones kept. FMA ISAs only. */
 static inline vf act_exp_lean1_v(vf w, vf *n_out, vf *u_out) {
-    /* a plain product here: act_exp_round_v's FMA made avx2 elu, celu and selu
-     * 4-7% slower on ordinary inputs, and avx2 selu over denormal inputs slower
-     * too (3.1 -> 1.7 Gelem/s; docs/design.md, session 10) */
+    /* act_exp_round_v only where ACT_MULZ_FREE (avx512 elu over denormal x
+     * 4.7 -> 10.8 Gelem/s): elsewhere its FMA made elu, celu and selu 4-7%
+     * slower on ordinary inputs, and avx2 selu over denormal inputs slower too
+     * (3.1 -> 1.7 Gelem/s; docs/design.md, session 10) */
+#if defined(ACT_MULZ_FREE)
+    const vf n = act_exp_round_v(w);
+#else
     const vf n = v_round(v_mul(w, v_set1(ACT_LOG2E)));
+#endif
     const vf u = act_exp_u_v(v_fma(n, v_set1(-ACT_LN2_F), w));
     *n_out = n;
     *u_out = u;
