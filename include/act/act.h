@@ -48,6 +48,9 @@ extern "C" {
  *  - NaN in gives NaN out.
  *  - Denormal inputs are honoured and denormal results are returned, not
  *    flushed (unless the caller itself enabled FTZ/DAZ in its FP environment).
+ *    Speed, not results: on x86 a division whose operand or result is
+ *    denormal takes a slow path, so tanh, silu, swish and gelu_tanh run 2-4x
+ *    slower on denormal inputs (docs/performance.md measures every kind).
  *  - ±inf and ±FLT_MAX follow the mathematical limit; no intermediate step
  *    overflows to inf or NaN when the result is finite.
  *
