@@ -116,6 +116,13 @@ class Results:
                 best = (p, r)
         return best
 
+    def peer_cells(self, kind, n, rng):
+        """One formatted rate per peer, the fastest in bold."""
+        pr = self.peer_rates(kind, n, rng)
+        fp = self.fastest_peer(kind, n, rng)
+        fastest = fp[0] if fp else None
+        return [(f"**{fmt_rate(pr[p])}**" if p == fastest else fmt_rate(pr[p])) for p in self.peers]
+
     def ratios(self, kind, n, rng="narrow"):
         lib = self.libact(kind, n, rng=rng)
         mc = self.memcpy(n)
@@ -465,13 +472,8 @@ def write_md(res, md_path, img_dir, images, command, seconds):
     a("|---|---:|---:|---:|---:|---:|---:|---:|" + "---:|" * len(pcols))
     for kind in res.kinds:
         for n in res.sizes:
-            lib, xm, xp, fp = res.ratios(kind, n)
-            pr = res.peer_rates(kind, n)
-            fastest = fp[0] if fp else None
-            pcells = []
-            for p in res.peers:
-                c = fmt_rate(pr[p])
-                pcells.append(f"**{c}**" if p == fastest else c)
+            lib, xm, xp, _ = res.ratios(kind, n)
+            pcells = res.peer_cells(kind, n, "narrow")
             a(f"| {kind} | {size_label(n)} | {fmt_rate(lib)} | {fmt_rate(res.libact(kind, n, 'ip'))} | "
               f"{fmt_rate(res.memcpy(n))} | {fmt_x(xm)} | {fmt_x(xp)} | {fmt_rate(res.plain(kind, n))} | "
               + " | ".join(pcells) + " |")
@@ -490,11 +492,8 @@ def write_md(res, md_path, img_dir, images, command, seconds):
         a("|---|---:|---:|---:|---:|---:|---:|" + "---:|" * len(pcols))
         for kind in wide_kinds:
             for n in res.sizes:
-                lib, xm, xp, fp = res.ratios(kind, n, "wide")
-                pr = res.peer_rates(kind, n, "wide")
-                fastest = fp[0] if fp else None
-                pcells = [(f"**{fmt_rate(pr[p])}**" if p == fastest else fmt_rate(pr[p]))
-                          for p in res.peers]
+                lib, xm, xp, _ = res.ratios(kind, n, "wide")
+                pcells = res.peer_cells(kind, n, "wide")
                 a(f"| {kind} | {size_label(n)} | {fmt_rate(lib)} | "
                   f"{fmt_rate(res.libact(kind, n, 'ip', 'wide'))} | {fmt_x(xm)} | {fmt_x(xp)} | "
                   f"{fmt_rate(res.plain(kind, n, 'wide'))} | " + " | ".join(pcells) + " |")
@@ -516,11 +515,7 @@ def write_md(res, md_path, img_dir, images, command, seconds):
         for kind, n in tiny:
             lib = res.libact(kind, n, rng="tiny")
             narrow = res.libact(kind, n)
-            pr = res.peer_rates(kind, n, "tiny")
-            fp = res.fastest_peer(kind, n, "tiny")
-            fastest = fp[0] if fp else None
-            pcells = [(f"**{fmt_rate(pr[p])}**" if p == fastest else fmt_rate(pr[p]))
-                      for p in res.peers]
+            pcells = res.peer_cells(kind, n, "tiny")
             a(f"| {kind} | {size_label(n)} | {fmt_rate(lib)} | "
               f"{fmt_x(lib / narrow if lib and narrow else None)} | "
               f"{fmt_rate(res.plain(kind, n, 'tiny'))} | " + " | ".join(pcells) + " |")
