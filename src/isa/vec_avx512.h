@@ -133,6 +133,13 @@ static inline vf v_lutx(const float *t, vf x) {
     return _mm512_permutexvar_ps(_mm512_srli_epi32(_mm512_castps_si512(x), 23), _mm512_loadu_ps(t));
 }
 
+/* v_lutxh(t, x): t[bits of x >> 22 mod 16] (semantics in vec_sse2.h): vpermps
+ * reads the low 4 bits of the index. */
+#define ACT_HAS_LUTXH 1
+static inline vf v_lutxh(const float *t, vf x) {
+    return _mm512_permutexvar_ps(_mm512_srli_epi32(_mm512_castps_si512(x), 22), _mm512_loadu_ps(t));
+}
+
 static inline vf v_exp(vf x) { return Sleef_expf16_u10avx512f(x); }
 static inline vf v_expm1(vf x) { return Sleef_expm1f16_u10avx512f(x); }
 static inline vf v_log1p(vf x) { return Sleef_log1pf16_u10avx512f(x); }

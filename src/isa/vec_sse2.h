@@ -116,6 +116,10 @@ static inline vf v_sel(vm m, vf a, vf b) { return _mm_or_ps(_mm_and_ps(m, a), _m
  *                    (bits 23..30), for a 16-float table t with t[i + 8] = t[i]:
  *                    one shift and one permute. Only where ACT_HAS_LUTX is
  *                    defined (AVX-512, AVX2: a variable permute; NEON: TBL).
+ *   v_lutxh(t, x)    t[(bits of x >> 22) mod 16] per lane, for x >= 0 and a
+ *                    16-float table t: the biased exponent mod 8, then the top
+ *                    mantissa bit (a half binade). Only where ACT_HAS_LUTXH is
+ *                    defined (AVX-512: one permute).
  *   v_exp v_expm1 v_log1p v_tanh v_erf (SLEEF u10) v_erfc (SLEEF u15): the
  *                    SLEEF functions by their ISA-suffixed names.
  */

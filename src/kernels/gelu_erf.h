@@ -58,23 +58,86 @@
     R(-0x1.01631ap-8f, -0x1.8682fep-11f, 0x1.3f9feep-3f, 0x1.12f5eep+1f, -0x1.6f4a46p-7f) /* C6 */ \
     R(0x1.63ef8cp-10f, 0x1.dfcb36p-13f, -0x1.51f1e8p-1f, 0x1.14b21ap+0f, 0x1.f0f306p-10f) /* C7 */
 
-#if defined(ACT_HAS_LUTX)
+/*
+ * AVX-512 (v_lutxh, ACT_HAS_LUTXH): 16 pieces, one per half binade of a in
+ * [2^-4, 16), each a polynomial of degree 7 in v = a - m (fit.py "gelu_erf
+ * halves", <= 0.03u, Horner condition <= 1.43): no 1/a, so no division, no
+ * compare and no select. Entry (biased exponent mod 8) * 2 + the top mantissa
+ * bit; a < 0.125 (exponent 123, and smaller a, read from max(a, 2^-4)) is the
+ * piece from 0 (m = 0, c0 = 0, c1 = 1/2), a in [0.125, 0.5) pieces of
+ * (a/2) erfc(a/sqrt 2) (the exponential is set to 1 there), a >= 0.5 pieces
+ * of H. Rows as above. Degree 6 measured 3% faster but 2 ULP (x = -4.3432684,
+ * 0.32u of fit in [4, 6)); binade pieces in a alone would need degree 9+.
+ * AVX2's 8-lane permute would need two per row and a blend for 16 entries.
+ */
+#define ACT_GELU_HALF_ROWS(R)                                                                      \
+    R(-0x1.4p+1f, -0x1.cp+1f, -0x1.4p+2f, -0x1.cp+2f, -0x1.4p+3f, -0x1.a8p+3f, 0.0f, 0.0f,         \
+      -0x1.4p-3f, -0x1.cp-3f, -0x1.4p-2f, -0x1.cp-2f, -0x1.4p-1f, -0x1.cp-1f, -0x1.4p+0f,          \
+      -0x1.cp+0f) /* -M */                                                                         \
+    R(0x1.69cee6p-2f, 0x1.7d241ap-2f, 0x1.89d3acp-2f, 0x1.90a4fcp-2f, 0x1.948c6ep-2f,              \
+      0x1.963a8ap-2f, 0.0f, 0.0f, 0x1.18447cp-4f, 0x1.726d2ep-4f, 0x1.e2fb96p-4f, 0x1.2876a4p-3f,  \
+      0x1.9de55ap-3f, 0x1.f5595p-3f, 0x1.275f8ap-2f, 0x1.4bef66p-2f) /* C0H */                     \
+    R(0x1.827afep-27f, 0x1.2b6a64p-27f, -0x1.372c5ep-30f, 0x1.91556cp-27f, -0x1.68eecap-28f,       \
+      -0x1.d4f3dap-29f, 0.0f, 0.0f, -0x1.074e88p-29f, -0x1.ce489ep-29f, 0x1.7671f8p-31f,           \
+      0x1.8a097ep-28f, -0x1.200b58p-28f, -0x1.f8252ap-28f, 0x1.8cb25p-27f,                         \
+      -0x1.d85fap-28f) /* C0L */                                                                   \
+    R(0x1.bf399ep-6f, 0x1.a29f04p-7f, 0x1.542a96p-8f, 0x1.106374p-9f, 0x1.8af23p-11f,              \
+      0x1.5bde08p-12f, 0x1p-1f, 0x1p-1f, 0x1.815f28p-2f, 0x1.50181cp-2f, 0x1.08cef4p-2f,           \
+      0x1.60cd42p-3f, 0x1.9a45b2p-3f, 0x1.28beeep-3f, 0x1.7b79d2p-4f, 0x1.bd45f4p-5f) /* C1 */     \
+    R(-0x1.789db8p-7f, -0x1.1ee1a4p-8f, -0x1.66feaep-10f, -0x1.b2797ep-12f, -0x1.c88442p-14f,      \
+      -0x1.34374p-15f, -0x1.988454p-2f, -0x1.988454p-2f, -0x1.8ea256p-2f, -0x1.8550d8p-2f,         \
+      -0x1.720d6cp-2f, -0x1.4fb476p-2f, -0x1.12ed86p-3f, -0x1.73b79ep-4f, -0x1.aecep-5f,           \
+      -0x1.be147p-6f) /* C2 */                                                                     \
+    R(0x1.0ac21ep-8f, 0x1.4fb558p-10f, 0x1.481358p-12f, 0x1.2f21ccp-14f, 0x1.d0f6fcp-17f,          \
+      0x1.e2ef8ep-19f, 0x1.55ce3ep-20f, 0x1.55ce3ep-20f, 0x1.4dd81p-5f, 0x1.cb6f3cp-5f,            \
+      0x1.3c521cp-4f, 0x1.9c63cep-4f, 0x1.27b8a2p-4f, 0x1.78a65p-5f, 0x1.8ff24p-6f,                \
+      0x1.72209ap-7f) /* C3 */                                                                     \
+    R(-0x1.51491cp-10f, -0x1.630058p-12f, -0x1.11df96p-14f, -0x1.865636p-17f, -0x1.b6df88p-20f,    \
+      -0x1.60d1p-22f, 0x1.10275ap-4f, 0x1.10275ap-4f, 0x1.00f3dap-4f, 0x1.e74188p-5f,              \
+      0x1.af7a3p-5f, 0x1.4db73p-5f, -0x1.1225f8p-5f, -0x1.4ad97p-6f, -0x1.446ce8p-7f,              \
+      -0x1.0ee90ap-8f) /* C4 */                                                                    \
+    R(0x1.880c1ep-12f, 0x1.5c5122p-14f, 0x1.ad5a98p-17f, 0x1.dbba66p-20f, 0x1.8ae0ap-23f,          \
+      0x1.ebcf24p-26f, 0x1.8769a4p-11f, 0x1.8769a4p-11f, 0x1.62ee8ep-4f, 0x1.1b38f4p-4f,           \
+      -0x1.49baa8p-6f, -0x1.6be7acp-6f, 0x1.c43386p-7f, 0x1.08452p-7f, 0x1.dbc552p-9f,             \
+      0x1.671ccp-10f) /* C5 */                                                                     \
+    R(-0x1.b75f8ap-14f, -0x1.49c1ep-16f, -0x1.55bc98p-19f, -0x1.20e88ep-22f, -0x1.78836cp-26f,     \
+      -0x1.52d85p-29f, -0x1.f97e06p-7f, -0x1.f97e06p-7f, 0x1.2157f8p-3f, 0x1.3f19f8p-5f,           \
+      -0x1.6f59f4p-7f, -0x1.2b1664p-8f, -0x1.5cc9b6p-8f, -0x1.73ce44p-9f, -0x1.4442c4p-10f,        \
+      -0x1.c1935cp-12f) /* C6 */                                                                   \
+    R(0x1.c3efep-16f, 0x1.2ac8a6p-18f, 0x1.eec652p-22f, 0x1.47457p-25f, 0x1.43e2fcp-29f,           \
+      0x1.d7df62p-33f, 0x1.ebfda6p-7f, 0x1.ebfda6p-7f, -0x1.aa23e2p+5f, -0x1.7491f6p+5f,           \
+      0x1.e025p-2f, 0x1.5bc3p-3f, 0x1.0dfd96p-8f, -0x1.60d47ep-9f, 0x1.840818p-12f,                \
+      0x1.88d6acp-13f) /* C7 */
+
+#if defined(ACT_HAS_LUTXH)
+#define ACT_GELU_HALF_ROW(...) {__VA_ARGS__},
+static const float act_gelu_half_tab[10][16] = {ACT_GELU_HALF_ROWS(ACT_GELU_HALF_ROW)};
+#define ACT_GELU_DEG 7
+#define ACT_GELU_H(k) v_lutxh(act_gelu_half_tab[k], ai)
+/* v = a - m: (-m) - (-a) */
+#define ACT_GELU_W(na, ai) (na)
+#elif defined(ACT_HAS_LUTX)
 /* entry (biased exponent mod 8), twice: see v_lutx */
 #define ACT_GELU_H_ROW(p0, p1, p2, p3, p4)                                                         \
     {p2, p3, p3, p4, p4, p4, p0, p1, p2, p3, p3, p4, p4, p4, p0, p1},
 static const float act_gelu_h_tab[10][16] = {ACT_GELU_H_ROWS(ACT_GELU_H_ROW)};
+#define ACT_GELU_DEG 7
 #define ACT_GELU_H(k) v_lutx(act_gelu_h_tab[k], ai)
+/* v = a - m or 1/a - m: (-m) - (-a) or (-m) - (1/-a); 1/ai is 1/na where it
+ * is kept, and never a division by a denormal */
+#define ACT_GELU_W(na, ai) v_sel(v_gt(na, v_set1(-2.0f)), na, v_recip(ai))
 #else
 #define ACT_GELU_H_ROW(p0, p1, p2, p3, p4) {p0, p1, p2, p3},
 static const float act_gelu_h_tab[10][4] = {ACT_GELU_H_ROWS(ACT_GELU_H_ROW)};
 #define ACT_GELU_H(k) v_lut4(act_gelu_h_tab[k], idx)
 #endif
 
-#if defined(ACT_HAS_LUTX)
+#if defined(ACT_HAS_LUTXH) || defined(ACT_HAS_LUTX)
 static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     (void)a;
     /* na = -a, a = min(|x|, 14.5) (NaN: v_nabs_min may drop it, x brings it
-     * back at the end); ai picks the piece (v_lutx ignores the sign bit) */
+     * back at the end); ai picks the piece (v_lutx, v_lutxh ignore the sign
+     * bit) */
     const vf na = v_nabs_min(x, 14.5f), ai = v_min(na, v_set1(-0x1p-4f));
     /* e^(-x^2/2) = 2^n p, reduced from the exact product h na, h = a/2 (one
      * FMA, |r| < 0.06 with the table, 0.39 without, before its rounding);
@@ -87,11 +150,10 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     const vf n = act_exp_n_v(v_mulz(h, na), &t);
     const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(h, na, v_mul(n, v_set1(-ACT_LN2_HI))));
     const vf p = act_exp_eval_v(r, t);
-    /* v = a - m or 1/a - m: (-m) - (-a) or (-m) - (1/-a); 1/ai is 1/na where
-     * it is kept, and never a division by a denormal */
-    const vf v = v_sub(ACT_GELU_H(0), v_sel(v_gt(na, v_set1(-2.0f)), na, v_recip(ai)));
-    vf Q = v_fma(ACT_GELU_H(9), v, ACT_GELU_H(8));
-    for (int k = 7; k >= 4; k--) Q = v_fma(Q, v, ACT_GELU_H(k));
+    const vf v = v_sub(ACT_GELU_H(0), ACT_GELU_W(na, ai));
+    /* rows 3 + j hold c_(1 + j) */
+    vf Q = v_fma(ACT_GELU_H(ACT_GELU_DEG + 2), v, ACT_GELU_H(ACT_GELU_DEG + 1));
+    for (int k = ACT_GELU_DEG; k >= 4; k--) Q = v_fma(Q, v, ACT_GELU_H(k));
     /* H - c0h = c1 v + (c0l + v^2 Q), rounded once after c1 v: for a < 0.5
      * (c0 = 0, c1 = 1/2) the result's last rounding */
     const vf rest = v_fma(v, ACT_GELU_H(3), v_fma(v, v_mulz(v, Q), ACT_GELU_H(2)));

@@ -212,6 +212,57 @@ def gelu_erf_H_pieces(deg):
     for j, nm in enumerate(names):
         print("    %-4s {%s}" % (nm, ", ".join(chex(r[j]) for r in rows)))
 
+def gelu_erf_H_halves(deg, bits=1):
+    # The AVX-512 table (v_lutxh): 8 * 2^bits entries, one per 1/2^bits of a
+    # binade of a (index = bits(a) >> (23 - bits), mod 8 * 2^bits: exponent
+    # mod 8, then the top mantissa bits), a in [2^-4, 16). Every piece is a
+    # polynomial of degree deg in v = a - m (no 1/a): for a < 0.5 of
+    # (a/2) erfc(a/sqrt2) (the kernel sets the exponential to 1 there), for
+    # a >= 0.5 of H(a). a < 0.125 (exponent 123, and smaller a, read from
+    # max(a, 2^-4)) is one piece from 0: m = 0, c0 = 0, c1 = 1/2, so the
+    # result keeps its relative accuracy down to the denormals.
+    def F(x):
+        x = mp.mpf(x)
+        return float(x / 2 * mp.erfc(x / mp.sqrt(2)))
+    def H(x):
+        x = mp.mpf(x)
+        return float(x / 2 * mp.erfc(x / mp.sqrt(2)) * mp.exp(x**2 / 2))
+    a = cheb(0.0, 0.125, 3000)
+    a = a[a > 1e-6]
+    G = np.array([F(x) / x for x in a])
+    # G(0) = 1/2 exactly, the rest fitted as a G1(a)
+    g = [0.5] + list(lawson(a, (G - 0.5) / a, a / G, deg - 2))
+    e = np.abs(horner(np.array(g), a) - G) / G * 2.0**24
+    worst = e.max()
+    print("gelu_erf halves: a in [0,0.125), a G(a), degree %d, max error %.4f (2^-24 units)" % (deg, e.max()))
+    small = [0.0, 0.0, 0.0] + [f32(x) for x in g]
+    k = 2**bits
+    rows = [None] * (8 * k)
+    for ex in range(123, 131):
+        for q in range(k):
+            i = (ex % 8) * k + q
+            if ex < 124:
+                rows[i] = small
+                continue
+            lo = 2.0**(ex - 127) * (1 + q / k)
+            hi = min(2.0**(ex - 127) * (1 + (q + 1) / k), 14.5)
+            fn = F if hi <= 0.5 else H
+            w = cheb(lo, hi, 2000)
+            t = np.array([fn(x) for x in w])
+            m = f32(0.5 * (lo + hi))
+            v = w - m
+            c0h, c0l, c = lawson_c0split(v, t, 1 / t, deg)
+            e = np.abs(horner(c, v) - t) / t * 2.0**24
+            cond = max(np.sum(np.abs(c)[None, :] * np.abs(v)[:, None]**np.arange(deg + 1)[None, :], axis=1) / t)
+            worst = max(worst, e.max())
+            print("gelu_erf halves: a in [%g,%g), v = a - %s, degree %d, max error %.4f (2^-24 units), Horner condition %.2f"
+                  % (lo, hi, float(m).hex(), deg, e.max(), cond))
+            rows[i] = [-m, c0h, c0l] + [f32(x) for x in c[1:]]
+    print("gelu_erf halves: worst %.4f" % worst)
+    names = ["-M", "C0H", "C0L"] + ["C%d" % k for k in range(1, deg + 1)]
+    for j, nm in enumerate(names):
+        print("    R(%s) /* %s */" % (", ".join(chex(r[j]) for r in rows), nm))
+
 if __name__ == "__main__":
     # The fits the kernels use (degree chosen as the lowest with error <= ~0.15).
     what = sys.argv[1:] or ["exp", "tanh", "log1p", "gelu"]
@@ -224,3 +275,4 @@ if __name__ == "__main__":
         gelu_erf_small(0.5, 4)                   # gelu_erf.h ACT_GELU_A*
         gelu_erf_H_pieces(7)                     # gelu_erf.h act_gelu_h_tab
         gelu_erf_H_small(7)                      # gelu_erf.h, the fifth column (v_lutx)
+        gelu_erf_H_halves(7)                     # gelu_erf.h act_gelu_half_tab (v_lutxh)
