@@ -193,24 +193,43 @@ def gelu_erf_H_small(deg):
 def gelu_erf_H_pieces(deg):
     # H(a) = a/2*erfc(a/sqrt2)*exp(a^2/2) on four pieces of [0.5, 14.5]; on
     # each a polynomial of degree deg in v = w - m, w = a (a < 2) or 1/a
-    # (a >= 2), m the float nearest the middle of w's range.
+    # (a >= 2), m a float near the middle of w's range where H is within
+    # 2^-12 ULP of a float (near_float_point: c0 is one float).
+    def H(x):
+        x = mp.mpf(x)
+        return float(x / 2 * mp.erfc(x / mp.sqrt(2)) * mp.exp(x**2 / 2))
     rows = []
     for lo, hi, inv in GELU_PIECES:
         wlo, whi = (1 / hi, 1 / lo) if inv else (lo, hi)
         w = cheb(wlo, whi, 3000)
         a = 1 / w if inv else w
-        H = np.array([float(mp.mpf(x) / 2 * mp.erfc(mp.mpf(x) / mp.sqrt(2)) * mp.exp(mp.mpf(x)**2 / 2)) for x in a])
-        m = f32(0.5 * (wlo + whi))
+        t = np.array([H(x) for x in a])
+        m, c0 = near_float_point((lambda y: H(1 / y)) if inv else H, f32(0.5 * (wlo + whi)))
         v = w - m
-        c0h, c0l, c = lawson_c0split(v, H, 1 / H, deg)
-        e = np.abs(horner(c, v) - H) / H * 2.0**24
-        cond = max(np.sum(np.abs(c)[None, :] * np.abs(v)[:, None]**np.arange(deg + 1)[None, :], axis=1) / H)
+        keep = np.abs(v) > 1e-5 * (whi - wlo)
+        c = np.array([c0] + list(lawson(v[keep], (t[keep] - c0) / v[keep], v[keep] / t[keep], deg - 1)))
+        e = np.abs(horner(c, v) - t) / t * 2.0**24
+        cond = max(np.sum(np.abs(c)[None, :] * np.abs(v)[:, None]**np.arange(deg + 1)[None, :], axis=1) / t)
         print("gelu_erf tail: a in [%g,%g), v = %s - %s, degree %d, max error %.4f (2^-24 units), Horner condition %.2f"
               % (lo, hi, "1/a" if inv else "a", float(m).hex(), deg, e.max(), cond))
-        rows.append([m, c0h, c0l] + [f32(x) for x in c[1:]])
-    names = ["M", "C0H", "C0L"] + ["C%d" % k for k in range(1, deg + 1)]
+        rows.append([m, c0] + [f32(x) for x in c[1:]])
+    names = ["M", "C0"] + ["C%d" % k for k in range(1, deg + 1)]
     for j, nm in enumerate(names):
         print("    %-4s {%s}" % (nm, ", ".join(chex(r[j]) for r in rows)))
+
+def near_float_point(fn, m0, tol=2.0**-12):
+    """the float m nearest m0 whose fn(m) lies within tol ULP of a float c0
+    (fn returns a double, which places fn(m) to ~2^-29 ULP of a float): a
+    polynomial in v = x - m then has c0 = fn(m) to that, with no low part"""
+    m0 = np.float32(m0)
+    step = np.spacing(m0)
+    for k in range(1 << 16):
+        for m in ((m0,) if k == 0 else (m0 + np.float32(k) * step, m0 - np.float32(k) * step)):
+            y = fn(float(m))
+            c0 = np.float32(y)
+            if abs(y - float(c0)) <= tol * float(np.spacing(c0)):
+                return float(m), float(c0)
+    raise ValueError("no near-float point")
 
 def gelu_erf_H_halves(deg, bits=1):
     # The AVX-512 table (v_lutxh): 8 * 2^bits entries, one per 1/2^bits of a
@@ -220,7 +239,9 @@ def gelu_erf_H_halves(deg, bits=1):
     # (a/2) erfc(a/sqrt2) (the kernel sets the exponential to 1 there), for
     # a >= 0.5 of H(a). a < 0.125 (exponent 123, and smaller a, read from
     # max(a, 2^-4)) is one piece from 0: m = 0, c0 = 0, c1 = 1/2, so the
-    # result keeps its relative accuracy down to the denormals.
+    # result keeps its relative accuracy down to the denormals. Elsewhere m is
+    # a float near the middle where the function is within 2^-12 ULP of a
+    # float (near_float_point), so c0 is one float, no pair.
     def F(x):
         x = mp.mpf(x)
         return float(x / 2 * mp.erfc(x / mp.sqrt(2)))
@@ -235,7 +256,7 @@ def gelu_erf_H_halves(deg, bits=1):
     e = np.abs(horner(np.array(g), a) - G) / G * 2.0**24
     worst = e.max()
     print("gelu_erf halves: a in [0,0.125), a G(a), degree %d, max error %.4f (2^-24 units)" % (deg, e.max()))
-    small = [0.0, 0.0, 0.0] + [f32(x) for x in g]
+    small = [0.0, 0.0] + [f32(x) for x in g]
     k = 2**bits
     rows = [None] * (8 * k)
     for ex in range(123, 131):
@@ -249,17 +270,18 @@ def gelu_erf_H_halves(deg, bits=1):
             fn = F if hi <= 0.5 else H
             w = cheb(lo, hi, 2000)
             t = np.array([fn(x) for x in w])
-            m = f32(0.5 * (lo + hi))
+            m, c0 = near_float_point(fn, f32(0.5 * (lo + hi)))
             v = w - m
-            c0h, c0l, c = lawson_c0split(v, t, 1 / t, deg)
+            keep = np.abs(v) > 1e-5 * (hi - lo)
+            c = np.array([c0] + list(lawson(v[keep], (t[keep] - c0) / v[keep], v[keep] / t[keep], deg - 1)))
             e = np.abs(horner(c, v) - t) / t * 2.0**24
             cond = max(np.sum(np.abs(c)[None, :] * np.abs(v)[:, None]**np.arange(deg + 1)[None, :], axis=1) / t)
             worst = max(worst, e.max())
             print("gelu_erf halves: a in [%g,%g), v = a - %s, degree %d, max error %.4f (2^-24 units), Horner condition %.2f"
                   % (lo, hi, float(m).hex(), deg, e.max(), cond))
-            rows[i] = [-m, c0h, c0l] + [f32(x) for x in c[1:]]
+            rows[i] = [-m, c0] + [f32(x) for x in c[1:]]
     print("gelu_erf halves: worst %.4f" % worst)
-    names = ["-M", "C0H", "C0L"] + ["C%d" % k for k in range(1, deg + 1)]
+    names = ["-M", "C0"] + ["C%d" % k for k in range(1, deg + 1)]
     for j, nm in enumerate(names):
         print("    R(%s) /* %s */" % (", ".join(chex(r[j]) for r in rows), nm))
 
