@@ -35,12 +35,15 @@ static inline vf v_mul(vf a, vf b) { return _mm256_mul_ps(a, b); }
 static inline vf v_div(vf a, vf b) { return _mm256_div_ps(a, b); }
 static inline vf v_fma(vf a, vf b, vf c) { return _mm256_fmadd_ps(a, b, c); }
 static inline vf v_fms(vf a, vf b, vf c) { return _mm256_fmsub_ps(a, b, c); }
+static inline vf v_fnma(vf a, vf b, vf c) { return _mm256_fnmadd_ps(a, b, c); }
 /* a*a via FMA: see vec_avx512.h */
 static inline vf v_sqr(vf a) { return _mm256_fmadd_ps(a, a, _mm256_set1_ps(-0.0f)); }
 static inline vf v_mulz(vf a, vf b) { return _mm256_fmadd_ps(a, b, _mm256_set1_ps(-0.0f)); }
 static inline vf v_min(vf a, vf b) { return _mm256_min_ps(a, b); }
 static inline vf v_max(vf a, vf b) { return _mm256_max_ps(a, b); }
 
+static inline vf v_signbit(vf a) { return _mm256_and_ps(_mm256_set1_ps(-0.0f), a); }
+static inline vf v_or(vf a, vf b) { return _mm256_or_ps(a, b); }
 static inline vf v_abs(vf a) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a); }
 static inline vf v_neg(vf a) { return _mm256_xor_ps(_mm256_set1_ps(-0.0f), a); }
 static inline vf v_nabs(vf a) { return _mm256_or_ps(_mm256_set1_ps(-0.0f), a); }

@@ -35,6 +35,7 @@ static inline vf v_mul(vf a, vf b) { return _mm512_mul_ps(a, b); }
 static inline vf v_div(vf a, vf b) { return _mm512_div_ps(a, b); }
 static inline vf v_fma(vf a, vf b, vf c) { return _mm512_fmadd_ps(a, b, c); }
 static inline vf v_fms(vf a, vf b, vf c) { return _mm512_fmsub_ps(a, b, c); }
+static inline vf v_fnma(vf a, vf b, vf c) { return _mm512_fnmadd_ps(a, b, c); }
 /* a*a as an FMA with a -0 addend (bit-identical to the multiply): on the Zen 5
  * here a VMULPS whose result is denormal (a below ~1e-19) runs ~4x slower
  * than one that is not; the FMA does not (elu over tiny inputs 2.5 -> 10 Gelem/s) */
@@ -43,6 +44,10 @@ static inline vf v_mulz(vf a, vf b) { return _mm512_fmadd_ps(a, b, _mm512_set1_p
 static inline vf v_min(vf a, vf b) { return _mm512_min_ps(a, b); }
 static inline vf v_max(vf a, vf b) { return _mm512_max_ps(a, b); }
 
+/* v_signbit: vrangeps (min(|a|, 0) with a's sign), not an AND, which GCC
+ * fuses with the v_or that follows into a vpternlogd on the FMA pipes */
+static inline vf v_signbit(vf a) { return _mm512_range_ps(a, _mm512_setzero_ps(), 0x2); }
+static inline vf v_or(vf a, vf b) { return _mm512_or_ps(a, b); }
 static inline vf v_abs(vf a) { return _mm512_abs_ps(a); }
 static inline vf v_neg(vf a) {
     return _mm512_castsi512_ps(

@@ -49,11 +49,18 @@ static inline vf v_div(vf a, vf b) { return vdivq_f32(a, b); }
 static inline vf v_fma(vf a, vf b, vf c) { return vfmaq_f32(c, a, b); }
 /* no fused a*b - c on NEON: -(c - a*b), still one rounding */
 static inline vf v_fms(vf a, vf b, vf c) { return vnegq_f32(vfmsq_f32(c, a, b)); }
+static inline vf v_fnma(vf a, vf b, vf c) { return vfmsq_f32(c, a, b); }
 static inline vf v_sqr(vf a) { return vmulq_f32(a, a); }
 static inline vf v_mulz(vf a, vf b) { return vmulq_f32(a, b); }
 static inline vf v_min(vf a, vf b) { return vbslq_f32(vcltq_f32(a, b), a, b); }
 static inline vf v_max(vf a, vf b) { return vbslq_f32(vcgtq_f32(a, b), a, b); }
 
+static inline vf v_signbit(vf a) {
+    return vreinterpretq_f32_u32(vandq_u32(vreinterpretq_u32_f32(a), vdupq_n_u32(0x80000000u)));
+}
+static inline vf v_or(vf a, vf b) {
+    return vreinterpretq_f32_u32(vorrq_u32(vreinterpretq_u32_f32(a), vreinterpretq_u32_f32(b)));
+}
 static inline vf v_abs(vf a) { return vabsq_f32(a); }
 static inline vf v_neg(vf a) { return vnegq_f32(a); }
 static inline vf v_nabs(vf a) {

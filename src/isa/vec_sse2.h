@@ -6,6 +6,12 @@
  *   comparisons are ordered (false when either side is NaN)
  *   v_fma(a, b, c) = a*b + c, fused where the ISA has FMA (SSE2: two roundings)
  *   v_fms(a, b, c) = a*b - c, the same way
+ *   v_fnma(a, b, c) = c - a*b, the same way (-(a*b) + c: the sign of a zero
+ *                    result as an FMA gives it)
+ *   v_signbit(a) = a's sign bit as a float (+-0; a NaN may give a NaN)
+ *   v_or(a, b) = the bitwise or: v_or(m, v_signbit(x)) is m with x's sign for
+ *                    m >= +0, one operation after m where v_copysign is two or
+ *                    three (AVX-512: one vpternlogd, but on the FMA pipes)
  *   v_sqr(a) = a*a (FMA ISAs: an FMA, whose denormal results are not slow)
  *   v_mulz(a, b) = a*b, the same way: for products that may be denormal
  */
@@ -45,11 +51,14 @@ static inline vf v_mul(vf a, vf b) { return _mm_mul_ps(a, b); }
 static inline vf v_div(vf a, vf b) { return _mm_div_ps(a, b); }
 static inline vf v_fma(vf a, vf b, vf c) { return _mm_add_ps(_mm_mul_ps(a, b), c); }
 static inline vf v_fms(vf a, vf b, vf c) { return _mm_sub_ps(_mm_mul_ps(a, b), c); }
+static inline vf v_fnma(vf a, vf b, vf c) { return _mm_sub_ps(c, _mm_mul_ps(a, b)); }
 static inline vf v_sqr(vf a) { return _mm_mul_ps(a, a); }
 static inline vf v_mulz(vf a, vf b) { return _mm_mul_ps(a, b); }
 static inline vf v_min(vf a, vf b) { return _mm_min_ps(a, b); }
 static inline vf v_max(vf a, vf b) { return _mm_max_ps(a, b); }
 
+static inline vf v_signbit(vf a) { return _mm_and_ps(_mm_set1_ps(-0.0f), a); }
+static inline vf v_or(vf a, vf b) { return _mm_or_ps(a, b); }
 static inline vf v_abs(vf a) { return _mm_andnot_ps(_mm_set1_ps(-0.0f), a); }
 static inline vf v_neg(vf a) { return _mm_xor_ps(_mm_set1_ps(-0.0f), a); }
 /* -|a| in one operation (NaN stays NaN) */

@@ -152,11 +152,13 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     /* H - c0 = c1 v + v^2 Q, rounded once after c1 v: for a < 0.5 (c0 = 0,
      * c1 = 1/2) the result's last rounding */
     const vf rest = v_fma(v, ACT_GELU_H(2), v_mulz(v, v_mulz(v, Q)));
-    const vf pH = v_fma(p, ACT_GELU_H(1), v_mulz(p, rest));
-    const vf eH = v_ldexp_lo(pH, n); /* n in [-152, 0] */
-    /* max(0, x) - eH: -eH for x < 0, x - eH otherwise, NaN for NaN x;
-     * copysign: the result has x's sign, zeros included (x = -2^-149 gives -0) */
-    return v_copysign(v_sub(v_max(v_zero(), x), eH), x);
+    /* -p H, its zeros -0 (rest >= +0: -(p rest) - 0 is -0 at rest = +0) */
+    const vf npH = v_fnma(p, ACT_GELU_H(1), v_fnma(p, rest, v_set1(-0.0f)));
+    const vf neH = v_ldexp_lo(npH, n); /* n in [-152, 0] */
+    /* max(-0, x) - eH: -eH for x < 0 (-0 for x = -2^-149), x - eH
+     * otherwise, NaN for NaN x; no copysign (AVX-512: one vpternlogd on the
+     * FMA pipes, AVX2: three operations) */
+    return v_add(v_max(v_set1(-0.0f), x), neH);
 }
 #else
 static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {

@@ -13,6 +13,10 @@
  * two terms cancel by at most 1.7x. Error: u/2 (0.5u and the fit), h (n != 0:
  * 0.5u), 1 + h (<= 0.5u relative), the division (0.5u). Exhaustive max 2 ULP
  * on every ISA (0.15% of results > 1 ULP off, all near |x| < 0.35, n = 0).
+ * The quotient is formed as g/(1 - g), g = -h >= +0 (+0 at x = +-0, by
+ * the FMAs' zero signs), so x's sign goes in with one OR (v_or, v_signbit)
+ * instead of a copysign: bit-identical, avx512 +3%, avx2 +7%, sse2 +5%
+ * (the sign put into g before the division instead: avx512 -4%).
  * Also tried: 1 + h from its own FMA (one rounding fewer, 0.09% > 1 ULP) -6%;
  * the quotient refined as h - h q0, q0 = h/(1 + h) (0.05%) -13%. The
  * previous form (an odd polynomial below |x| = 0.55, (1 - e)/(1 + e) above)
@@ -44,8 +48,9 @@ static inline vf act_tanh_v(vf x, const act_kargs *a) {
     const vf P = v_fma(v_fma(v_set1(ACT_TANH_C4), rr, c23), rr, c01);
     const vf u2 = v_fma(rr, P, rho);
     const vf s = v_pow2(n);
-    const vf h = v_fma(s, u2, v_fma(s, v_set1(0.5f), v_set1(-0.5f)));
-    return v_copysign(v_div(h, v_add(v_set1(1.0f), h)), x); /* tanh(-0) = -0 */
+    /* g = -h >= +0 (+0 at x = 0) */
+    const vf g = v_fnma(s, u2, v_fnma(s, v_set1(0.5f), v_set1(0.5f)));
+    return v_or(v_div(g, v_sub(v_set1(1.0f), g)), v_signbit(x)); /* tanh(-0) = -0 */
 }
 ACT_UNARY_KERNEL(tanh)
 
