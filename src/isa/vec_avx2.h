@@ -73,6 +73,9 @@ static inline vf v_pow2(vf n) {
         _mm256_slli_epi32(_mm256_add_epi32(_mm256_cvtps_epi32(n), _mm256_set1_epi32(127)), 23));
 }
 static inline vf v_pow2_lo(vf n) { return v_pow2(v_max(n, v_set1(-126.0f))); }
+static inline vf v_pow2t(vf t) {
+    return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_castps_si256(t), 23));
+}
 static inline vf v_ldexp_nm(vf y, vf n) { return v_mul(y, v_pow2(n)); }
 static inline vf v_ldexp_lo(vf y, vf n) {
     const __m256i e =

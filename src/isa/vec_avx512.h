@@ -87,6 +87,9 @@ static inline vf v_pow2_lo(vf n) { return _mm512_scalef_ps(_mm512_set1_ps(1.0f),
 /* vscalefps: y*2^floor(n), one rounding, denormals produced (MXCSR.FTZ is never set here). */
 static inline vf v_ldexp(vf y, vf n) { return _mm512_scalef_ps(y, n); }
 static inline vf v_ldexp_lo(vf y, vf n) { return _mm512_scalef_ps(y, n); }
+static inline vf v_pow2t(vf t) {
+    return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_castps_si512(t), 23));
+}
 static inline vf v_ldexp_nm(vf y, vf n) { return _mm512_scalef_ps(y, n); }
 static inline vf v_two_prod(vf a, vf b, vf *lo) {
     const vf hi = _mm512_fmadd_ps(a, b, _mm512_set1_ps(-0.0f)); /* see v_sqr */

@@ -93,6 +93,9 @@ static inline vf v_pow2(vf n) {
     return vreinterpretq_f32_s32(vshlq_n_s32(vaddq_s32(vcvtnq_s32_f32(n), vdupq_n_s32(127)), 23));
 }
 static inline vf v_pow2_lo(vf n) { return v_pow2(v_max(n, v_set1(-126.0f))); }
+static inline vf v_pow2t(vf t) {
+    return vreinterpretq_f32_u32(vshlq_n_u32(vreinterpretq_u32_f32(t), 23));
+}
 static inline vf v_ldexp_nm(vf y, vf n) { return v_mul(y, v_pow2(n)); }
 static inline vf v_ldexp_lo(vf y, vf n) {
     const int32x4_t e = vshlq_n_s32(vaddq_s32(vcvtnq_s32_f32(n), vdupq_n_s32(127 + 64)), 23);

@@ -105,6 +105,9 @@ static inline vf v_sel(vm m, vf a, vf b) { return _mm_or_ps(_mm_and_ps(m, a), _m
  *                    integral n in [-126, 127] and y normal: y * v_pow2(n), 2^n
  *                    itself being normal; four operations against v_ldexp_lo's
  *                    five. AVX-512: vscalefps.
+ *   v_pow2t(t)       2^n for t = 1.5*2^23 + 127 + n, n integral in [-126, 127]
+ *                    (a magic-number sum, ACT_EXPK_MAGIC): t's low bits
+ *                    shifted into the exponent field, one shift.
  *   v_two_prod(a, b, &lo)  hi = a*b rounded, lo = a*b - hi exactly (no
  *                    overflow/underflow). FMA ISAs: fms; SSE2: Dekker/Veltkamp.
  *   v_resid(a, b, c) c - a*b, exact when the exact result is a float and
@@ -143,6 +146,7 @@ static inline vf v_pow2(vf n) {
     return _mm_castsi128_ps(_mm_slli_epi32(_mm_add_epi32(_mm_cvtps_epi32(n), _mm_set1_epi32(127)), 23));
 }
 static inline vf v_pow2_lo(vf n) { return v_pow2(v_max(n, v_set1(-126.0f))); }
+static inline vf v_pow2t(vf t) { return _mm_castsi128_ps(_mm_slli_epi32(_mm_castps_si128(t), 23)); }
 static inline vf v_ldexp_nm(vf y, vf n) { return v_mul(y, v_pow2(n)); }
 static inline vf v_ldexp_lo(vf y, vf n) {
     const __m128i e = _mm_slli_epi32(_mm_add_epi32(_mm_cvtps_epi32(n), _mm_set1_epi32(127 + 64)), 23);

@@ -260,20 +260,29 @@ static inline vf act_clamp_v(vf x, float lo, float hi) {
  * and 1, and nothing overflows for z in [-190, 28] (2^K <= 2^41).
  * act_expk_n_v: n with e^-z = 2^n e^r (table: n = -z log2e rounded to 1/16
  * as in act_exp_n_v, *k = 15/16 - n, exact, so floor(*k) = -floor(n), the
- * power v_pow2 and v_ldexp take on AVX-512; polynomial: n = round(-z log2e),
- * *k = -n). act_expk_eval_v: p = ph + *pl for nr = -r = z + n ln2 (r carried
- * negated: no negation, the polynomial's odd terms flip sign instead), before
- * p's last rounding (table: within 0.03u; polynomial: ph = 1, *pl = e^r - 1
- * from the exp polynomial, within ~0.75u of p).
+ * power v_pow2 and v_ldexp take on AVX-512; polynomial: n = -z log2e rounded
+ * by adding ACT_EXPK_MAGIC in the FMA, *t the sum, whose low bits v_pow2t
+ * turns into 2^n for n in [-126, 127] (the early bodies of AVX2 and NEON:
+ * one shift where v_round, v_ldexp_nm's conversion and add and the 1 + e
+ * add took four; avx2 gelu_tanh +5%, silu +1%), *k = -n). act_expk_eval_v:
+ * p = ph + *pl for nr = -r = z + n ln2 (r carried negated: no negation, the
+ * polynomial's odd terms flip sign instead), before p's last rounding (table:
+ * within 0.03u; polynomial: ph = 1, *pl = e^r - 1 from the exp polynomial,
+ * within ~0.75u of p).
  */
+#if !defined(ACT_HAS_LUT16)
+/* 1.5 * 2^23 + 127: t = z (-log2e) + this rounds to an integer, n = t - this,
+ * and t's low bits shifted into the exponent field are 2^n (v_pow2t) */
+#define ACT_EXPK_MAGIC 0x1.8000fep+23f
+#endif
 static inline vf act_expk_n_v(vf z, vf *t, vf *k) {
 #if defined(ACT_HAS_LUT16)
     *t = v_fma(z, v_set1(-ACT_LOG2E), v_set1(ACT_EXPT_MAGIC));
     *k = v_sub(v_set1(ACT_EXPT_MAGIC + 0x1.ep-1f), *t);
     return v_sub(*t, v_set1(ACT_EXPT_MAGIC));
 #else
-    const vf n = v_round(v_mul(z, v_set1(-ACT_LOG2E)));
-    *t = n;
+    *t = v_fma(z, v_set1(-ACT_LOG2E), v_set1(ACT_EXPK_MAGIC));
+    const vf n = v_sub(*t, v_set1(ACT_EXPK_MAGIC));
     *k = v_neg(n);
     return n;
 #endif
@@ -298,12 +307,11 @@ static inline vf act_expk_eval_v(vf nr, vf t, vf *pl) {
 
 /* e^-(z + zl) = 2^n (ph + *pl) = 2^-K (ph + *pl) (zl = 0 when lo = 0): the
  * reduction and evaluation shared by act_xsigk_v and act_xsige_v */
-static inline vf act_expk_v(vf z, vf zl, int lo, vf *n, vf *k, vf *pl) {
-    vf t;
-    *n = act_expk_n_v(z, &t, k);
+static inline vf act_expk_v(vf z, vf zl, int lo, vf *n, vf *k, vf *t, vf *pl) {
+    *n = act_expk_n_v(z, t, k);
     vf nr = v_fma(*n, v_set1(ACT_LN2_LO), v_fma(*n, v_set1(ACT_LN2_HI), z));
     if (lo) nr = v_add(nr, zl);
-    return act_expk_eval_v(nr, t, pl);
+    return act_expk_eval_v(nr, *t, pl);
 }
 
 /*
@@ -317,8 +325,8 @@ static inline vf act_expk_v(vf z, vf zl, int lo, vf *n, vf *k, vf *pl) {
  * times p/d), d's two roundings, the division's.
  */
 static inline vf act_xsigk_v(vf xn, vf z, vf zl, int lo) {
-    vf n, k, pl;
-    const vf ph = act_expk_v(z, zl, lo, &n, &k, &pl);
+    vf n, k, t, pl;
+    const vf ph = act_expk_v(z, zl, lo, &n, &k, &t, &pl);
     const vf d = v_add(v_pow2_lo(k), v_add(pl, ph));
     return v_ldexp(v_div(xn, d), k);
 }
@@ -329,15 +337,15 @@ static inline vf act_xsigk_v(vf xn, vf z, vf zl, int lo) {
  * 2^-K (2^K + p) rounded the same way, and xn / d is 2^K xn / (2^K + p)
  * rounded once as the late scale rounds it, wherever the result is normal:
  * a result below 2^-126 needs |xn| tiny, so z near 0 and K = 0, where the
- * two are the same operations. 2^-K p by v_ldexp_nm (n <= 116; AVX2's
- * v_ldexp_lo takes n <= 63 only). The caller sends groups with some z below
- * -80 to act_xsigk_v.
+ * two are the same operations. 1 + 2^-K p by one FMA with 2^-K = v_pow2t(t)
+ * (n <= 116; AVX2's v_ldexp_lo takes n <= 63 only). The caller sends groups
+ * with some z below -80 to act_xsigk_v.
  */
 static inline vf act_xsige_v(vf xn, vf z, vf zl, int lo) {
-    vf n, k, pl;
-    const vf ph = act_expk_v(z, zl, lo, &n, &k, &pl);
-    const vf d = v_add(v_set1(1.0f), v_ldexp_nm(v_add(pl, ph), n));
-    return v_div(xn, d);
+    vf n, k, t, pl;
+    const vf ph = act_expk_v(z, zl, lo, &n, &k, &t, &pl);
+    (void)n;
+    return v_div(xn, v_fma(v_add(pl, ph), v_pow2t(t), v_set1(1.0f)));
 }
 
 /*
