@@ -143,9 +143,16 @@ static inline vf act_exp_eval_v(vf r, vf t) {
     return act_exp_eval2_v(r, t, &ph, &pl);
 }
 #else
+/* 1.5 * 2^23 + 127: w log2e + this, one FMA, rounds to an integer; n = t -
+ * this, and t's low bits shifted into the exponent field are 2^n for n in
+ * [-126, 127] (v_pow2t, act_exp_scale_nm_v): one shift where v_pow2 takes
+ * a conversion, an add and a shift (SSE2: the same n as v_round of the
+ * rounded product, bit for bit; FMA ISAs: n rounded once from the exact
+ * product) */
+#define ACT_EXPP_MAGIC 0x1.8000fep+23f
 static inline vf act_exp_n_v(vf w, vf *t) {
-    *t = act_exp_round_v(w);
-    return *t;
+    *t = v_fma(w, v_set1(ACT_LOG2E), v_set1(ACT_EXPP_MAGIC));
+    return v_sub(*t, v_set1(ACT_EXPP_MAGIC));
 }
 static inline vf act_exp_eval_v(vf r, vf t) {
     (void)t;
@@ -169,6 +176,22 @@ static inline vf act_exp_fast2_v(vf w, vf wl, int lo, vf *n_out) {
     return act_exp_eval_v(r, t);
 }
 static inline vf act_exp_fast_v(vf w, vf *n_out) { return act_exp_fast2_v(w, v_zero(), 0, n_out); }
+/* act_exp_fast_v that also returns act_exp_n_v's t, for act_exp_scale_nm_v */
+static inline vf act_exp_fast_t_v(vf w, vf *n_out, vf *t) {
+    const vf r = act_exp_red_v(w, v_zero(), 0, n_out, t);
+    return act_exp_eval_v(r, *t);
+}
+/* y 2^n for n in [-126, 127] from act_exp_n_v (t its sum), rounded once:
+ * vscalefps with the table form, y v_pow2t(t) with the polynomial form */
+static inline vf act_exp_scale_nm_v(vf y, vf n, vf t) {
+#if defined(ACT_HAS_LUT16)
+    (void)t;
+    return v_ldexp_nm(y, n);
+#else
+    (void)n;
+    return v_mul(y, v_pow2t(t));
+#endif
+}
 
 /* act_exp_lean_v for w = wh + wl, wl a low part: r = r0 + (wl - n ln2_lo). */
 static inline vf act_exp_lean2_v(vf wh, vf wl, vf *n_out, vf *u_out) {
@@ -261,7 +284,7 @@ static inline vf act_clamp_v(vf x, float lo, float hi) {
  * act_expk_n_v: n with e^-z = 2^n e^r (table: n = -z log2e rounded to 1/16
  * as in act_exp_n_v, *k = 15/16 - n, exact, so floor(*k) = -floor(n), the
  * power v_pow2 and v_ldexp take on AVX-512; polynomial: n = -z log2e rounded
- * by adding ACT_EXPK_MAGIC in the FMA, *t the sum, whose low bits v_pow2t
+ * by adding ACT_EXPP_MAGIC in the FMA, *t the sum, whose low bits v_pow2t
  * turns into 2^n for n in [-126, 127] (the early bodies of AVX2 and NEON:
  * one shift where v_round, v_ldexp_nm's conversion and add and the 1 + e
  * add took four; avx2 gelu_tanh +5%, silu +1%), *k = -n). act_expk_eval_v:
@@ -270,19 +293,14 @@ static inline vf act_clamp_v(vf x, float lo, float hi) {
  * within 0.03u; polynomial: ph = 1, *pl = e^r - 1 from the exp polynomial,
  * within ~0.75u of p).
  */
-#if !defined(ACT_HAS_LUT16)
-/* 1.5 * 2^23 + 127: t = z (-log2e) + this rounds to an integer, n = t - this,
- * and t's low bits shifted into the exponent field are 2^n (v_pow2t) */
-#define ACT_EXPK_MAGIC 0x1.8000fep+23f
-#endif
 static inline vf act_expk_n_v(vf z, vf *t, vf *k) {
 #if defined(ACT_HAS_LUT16)
     *t = v_fma(z, v_set1(-ACT_LOG2E), v_set1(ACT_EXPT_MAGIC));
     *k = v_sub(v_set1(ACT_EXPT_MAGIC + 0x1.ep-1f), *t);
     return v_sub(*t, v_set1(ACT_EXPT_MAGIC));
 #else
-    *t = v_fma(z, v_set1(-ACT_LOG2E), v_set1(ACT_EXPK_MAGIC));
-    const vf n = v_sub(*t, v_set1(ACT_EXPK_MAGIC));
+    *t = v_fma(z, v_set1(-ACT_LOG2E), v_set1(ACT_EXPP_MAGIC));
+    const vf n = v_sub(*t, v_set1(ACT_EXPP_MAGIC));
     *k = v_neg(n);
     return n;
 #endif

@@ -96,9 +96,9 @@ static inline vf act_mish_v(vf x, const act_kargs *a) {
  * same operations without the clamps and the scale) */
 static inline vf act_mish_early_v(vf x, const act_kargs *a) {
     (void)a;
-    vf n;
-    const vf p = act_exp_fast_v(v_min(v_set1(9.1f), x), &n);
-    return act_mish_q_v(v_ldexp_nm(p, n), x);
+    vf n, t;
+    const vf p = act_exp_fast_t_v(v_min(v_set1(9.1f), x), &n, &t);
+    return act_mish_q_v(act_exp_scale_nm_v(p, n, t), x);
 }
 static inline vm act_mish_late_need_v(vf x) { return v_lt(x, v_set1(-27.5f)); }
 ACT_GUARDED_KERNEL(mish, 8, act_mish_early_v, act_mish_v, act_mish_late_need_v)

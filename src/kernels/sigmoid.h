@@ -26,24 +26,24 @@
 #define ACT_SIG_SEL_NEG(x, a, k) v_sel(v_lt(x, v_zero()), a, v_set1(k))
 #endif
 /* e^-min(|x|, c) = 2^n p */
-static inline vf act_sigmoid_p_v(vf x, float c, vf *n) {
-    return act_exp_fast_v(v_nabs_min(x, c), n);
+static inline vf act_sigmoid_p_v(vf x, float c, vf *n, vf *t) {
+    return act_exp_fast_t_v(v_nabs_min(x, c), n, t);
 }
 /* x >= -87 in the whole group, and |x| clamped at ACT_NM_CLAMP (87 where it
  * matters): n >= -126, so e = 2^n p by v_ldexp_nm (for x in (87, 105] the
  * result is 1 either way) */
 static inline vf act_sigmoid_v(vf x, const act_kargs *a) {
     (void)a;
-    vf n;
-    const vf p = act_sigmoid_p_v(x, ACT_NM_CLAMP, &n);
-    const vf e = v_ldexp_nm(p, n);
+    vf n, t;
+    const vf p = act_sigmoid_p_v(x, ACT_NM_CLAMP, &n, &t);
+    const vf e = act_exp_scale_nm_v(p, n, t);
     return v_div(ACT_SIG_SEL_NEG(x, e, 1.0f), v_add(v_set1(1.0f), e));
 }
 /* x < -87 somewhere: p/d, then 2^n (the same value where the result is normal) */
 static inline vf act_sigmoid_low_v(vf x, const act_kargs *a) {
     (void)a;
-    vf n;
-    const vf p = act_sigmoid_p_v(x, 105.0f, &n);
+    vf n, t;
+    const vf p = act_sigmoid_p_v(x, 105.0f, &n, &t);
     const vf d = v_add(v_set1(1.0f), v_ldexp_lo(p, n));
     return v_ldexp(v_div(ACT_SIG_SEL_NEG(x, p, 1.0f), d), ACT_SIG_SEL_NEG(x, n, 0.0f));
 }

@@ -64,11 +64,12 @@ static inline vf act_softplus_parts_v(vf zh, vf zl, vf *k, int lo) {
  * some x < -27.5 take the late scaling (act_softplus1_low_v).
  */
 static inline vf act_softplus1_e_v(vf x, vf *e) {
-    vf n;
+    vf n, t;
     /* |x| clamped at ACT_NM_CLAMP (87 where it matters): n >= -126 for
-     * v_ldexp_nm; beyond 87, e < 2^-125 is below half an ulp of |x| either way */
-    const vf p = act_exp_fast_v(v_nabs_min(x, ACT_NM_CLAMP), &n);
-    *e = v_ldexp_nm(p, n);
+     * act_exp_scale_nm_v; beyond 87, e < 2^-125 is below half an ulp of |x|
+     * either way */
+    const vf p = act_exp_fast_t_v(v_nabs_min(x, ACT_NM_CLAMP), &n, &t);
+    *e = act_exp_scale_nm_v(p, n, t);
     return act_log1p_l_v(*e);
 }
 static inline vf act_softplus1_v(vf x, const act_kargs *a) {
