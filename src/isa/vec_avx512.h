@@ -74,6 +74,9 @@ static inline vm v_isnan(vf a) { return _mm512_cmp_ps_mask(a, a, _CMP_UNORD_Q); 
 static inline vm v_mand(vm a, vm b) { return (vm)(a & b); }
 static inline vm v_mor(vm a, vm b) { return (vm)(a | b); }
 static inline vf v_sel(vm m, vf a, vf b) { return _mm512_mask_blend_ps(m, b, a); }
+static inline vf v_sel_sign(vf s, vf a, vf b) {
+    return _mm512_mask_blend_ps(_mm512_movepi32_mask(_mm512_castps_si512(s)), b, a);
+}
 
 /* Transcendental-kind helpers: semantics in vec_sse2.h. */
 #include <sleef.h>

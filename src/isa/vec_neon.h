@@ -82,6 +82,9 @@ static inline vm v_mand(vm a, vm b) { return vandq_u32(a, b); }
 static inline vm v_mor(vm a, vm b) { return vorrq_u32(a, b); }
 /* m ? a : b, per lane */
 static inline vf v_sel(vm m, vf a, vf b) { return vbslq_f32(m, a, b); }
+static inline vf v_sel_sign(vf s, vf a, vf b) {
+    return vbslq_f32(vreinterpretq_u32_s32(vshrq_n_s32(vreinterpretq_s32_f32(s), 31)), a, b);
+}
 
 /* Transcendental-kind helpers: semantics in vec_sse2.h. Each is the same
  * operation sequence as vec_avx2.h's, so results match AVX2 bit for bit. */

@@ -9,6 +9,8 @@
  *   v_fnma(a, b, c) = c - a*b, the same way (-(a*b) + c: the sign of a zero
  *                    result as an FMA gives it)
  *   v_signbit(a) = a's sign bit as a float (+-0; a NaN may give a NaN)
+ *   v_sel_sign(s, a, b) = a where s's sign bit is set (negative, -0, a NaN
+ *                    with the sign bit), else b: one blendv on AVX2
  *   v_or(a, b) = the bitwise or: v_or(m, v_signbit(x)) is m with x's sign for
  *                    m >= +0, one operation after m where v_copysign is two or
  *                    three (AVX-512: one vpternlogd, but on the FMA pipes)
@@ -83,6 +85,9 @@ static inline vm v_mand(vm a, vm b) { return _mm_and_ps(a, b); }
 static inline vm v_mor(vm a, vm b) { return _mm_or_ps(a, b); }
 /* m ? a : b, per lane */
 static inline vf v_sel(vm m, vf a, vf b) { return _mm_or_ps(_mm_and_ps(m, a), _mm_andnot_ps(m, b)); }
+static inline vf v_sel_sign(vf s, vf a, vf b) {
+    return v_sel(_mm_castsi128_ps(_mm_srai_epi32(_mm_castps_si128(s), 31)), a, b);
+}
 
 /*
  * Added for the transcendental kinds (src/kernels/exp_core.h and friends).

