@@ -111,7 +111,7 @@ static inline vf v_sel_sign(vf s, vf a, vf b) {
  *                    itself being normal; four operations against v_ldexp_lo's
  *                    five. AVX-512: vscalefps.
  *   v_pow2t(t)       2^n for t = 1.5*2^23 + 127 + n, n integral in [-126, 127]
- *                    (a magic-number sum, ACT_EXPK_MAGIC): t's low bits
+ *                    (a magic-number sum, ACT_EXPP_MAGIC): t's low bits
  *                    shifted into the exponent field, one shift.
  *   v_two_prod(a, b, &lo)  hi = a*b rounded, lo = a*b - hi exactly (no
  *                    overflow/underflow). FMA ISAs: fms; SSE2: Dekker/Veltkamp.

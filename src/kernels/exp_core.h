@@ -175,11 +175,14 @@ static inline vf act_exp_fast2_v(vf w, vf wl, int lo, vf *n_out) {
     const vf r = act_exp_red_v(w, wl, lo, n_out, &t);
     return act_exp_eval_v(r, t);
 }
-static inline vf act_exp_fast_v(vf w, vf *n_out) { return act_exp_fast2_v(w, v_zero(), 0, n_out); }
 /* act_exp_fast_v that also returns act_exp_n_v's t, for act_exp_scale_nm_v */
 static inline vf act_exp_fast_t_v(vf w, vf *n_out, vf *t) {
     const vf r = act_exp_red_v(w, v_zero(), 0, n_out, t);
     return act_exp_eval_v(r, *t);
+}
+static inline vf act_exp_fast_v(vf w, vf *n_out) {
+    vf t;
+    return act_exp_fast_t_v(w, n_out, &t);
 }
 /* y 2^n for n in [-126, 127] from act_exp_n_v (t its sum), rounded once:
  * vscalefps with the table form, y v_pow2t(t) with the polynomial form */
@@ -359,11 +362,14 @@ static inline vf act_xsigk_v(vf xn, vf z, vf zl, int lo) {
  * (n <= 116; AVX2's v_ldexp_lo takes n <= 63 only). The caller sends groups
  * with some z below -80 to act_xsigk_v.
  */
+/* xn / (1 + 2^n (ph + pl)), 2^n from act_expk_n_v's sum t (polynomial form) */
+static inline vf act_xsige_div_v(vf xn, vf ph, vf pl, vf t) {
+    return v_div(xn, v_fma(v_add(pl, ph), v_pow2t(t), v_set1(1.0f)));
+}
 static inline vf act_xsige_v(vf xn, vf z, vf zl, int lo) {
     vf n, k, t, pl;
     const vf ph = act_expk_v(z, zl, lo, &n, &k, &t, &pl);
-    (void)n;
-    return v_div(xn, v_fma(v_add(pl, ph), v_pow2t(t), v_set1(1.0f)));
+    return act_xsige_div_v(xn, ph, pl, t);
 }
 
 /*

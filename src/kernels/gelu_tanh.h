@@ -70,7 +70,7 @@ static inline vf act_gelu_tanh_early_v(vf x, const act_kargs *a) {
     const vf n = act_gelu_tanh_red_v(v_min(v_set1(6.0f), x), &t, &k, &nr);
     const vf ph = act_expk_eval_v(nr, t, &pl);
     (void)n;
-    return v_div(x, v_fma(v_add(pl, ph), v_pow2t(t), v_set1(1.0f)));
+    return act_xsige_div_v(x, ph, pl, t);
 }
 static inline vm act_gelu_tanh_late_need_v(vf x) { return v_lt(x, v_set1(-9.0f)); }
 ACT_GUARDED_KERNEL(gelu_tanh, 4, act_gelu_tanh_early_v, act_gelu_tanh_v, act_gelu_tanh_late_need_v)
