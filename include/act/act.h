@@ -101,8 +101,7 @@ extern "C" {
  *   hardsigmoid                     1      1     1     1       1
  *   hardswish                       1      2     2     2       2
  *   softsign                        1      1     1     1       1
- *   gelu_erf                        1      3     2     2       2
- *   elu selu celu gelu_tanh
+ *   elu selu celu gelu_tanh gelu_erf
  *   sigmoid tanh silu swish
  *   softplus mish logsigmoid        1      2     2     2       2
  */
@@ -112,9 +111,8 @@ extern "C" {
  * only, and other values are served by the scalar path (<= 1 ULP, slower;
  * act_kernel_isa() still names the active ISA): swish 2^-8 <= |beta| <= 2^8,
  * softplus 1 <= beta <= 16, celu 2^-4 <= alpha <= 4; elu has no such limit.
- * gelu_erf's 3 ULP on SSE2 is the maximum of an exhaustive run over all
- * 2^32 inputs (at x = -2.19043827, where SSE2 has no fused multiply-add);
- * docs/accuracy.md has every measured maximum.
+ * docs/accuracy.md has every measured maximum (exhaustive runs over all 2^32
+ * inputs).
  */
 typedef enum act_kind {
     ACT_RELU = 1,

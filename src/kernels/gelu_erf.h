@@ -26,7 +26,9 @@
  *   -x^2/2 is exact as hi + lo (v_two_prod; with v_lutx the reduction takes
  *   the exact product in one FMA instead): rounding it, or rounding -x/sqrt 2
  *   before an erfc, costs |x^2| 2^-24 relative, ~200 ULP near x = -13.
- *   e^(...) = 2^n p; p H is formed as fma(p, c0, p rest) and
+ *   e^(...) = 2^n p; p H is formed as fma(p, c0, p rest) (SSE2, no FMA:
+ *   c0 + (rest + u H) with p = 1 + u unrounded, see there; c0 is stored
+ *   negated, so the sum is -p H and no negation follows) and
  *   2^n is applied last (denormal results from x = -13.2 down to -14.1
  *   rounded once). x is clamped to ±14.5 for the tail, where
  *   e^(-x^2/2) < 2^-151: gelu(-inf) = -0, gelu(+inf) = +inf.
@@ -39,7 +41,7 @@
 #define ACT_GELU_A4 0x1.74e24p-13f
 
 /*
- * Rows: -m, c0, c1 .. c7; five values each, one per piece (fit.py
+ * Rows: -m, -c0, c1 .. c7; five values each, one per piece (fit.py
  * "gelu_erf tail"; the fifth, a in [0, 0.5), only with v_lutx). The pieces
  * are binades of a, so with a table permute (ACT_HAS_LUTX: AVX-512, AVX2,
  * NEON) the exponent field picks the entry (v_lutx: 126 -> [0.5,1), 127 ->
@@ -49,9 +51,9 @@
  * adds and a conversion; elsewhere v_lut4 with an index from compares.
  */
 #define ACT_GELU_H_ROWS(R)                                                                         \
-    R(-0x1.7fff6ep-1f, -0x1.80089ap+0f, -0x1.7ff862p-2f, -0x1.46a486p-3f, 0.0f)           /* -M */ \
-    R(0x1.cd27d2p-3f, 0x1.3c16acp-2f, 0x1.6e29cap-2f, 0x1.8ed4f6p-2f, 0.0f)               /* C0 */ \
-    R(0x1.5bf872p-3f, 0x1.2035e6p-4f, -0x1.5a58cap-3f, -0x1.c60afp-4f, 0x1p-1f)           /* C1 */ \
+    R(-0x1.7fff6ep-1f, -0x1.80089ap+0f, -0x1.7ff862p-2f, -0x1.46a486p-3f, 0.0f)  /* -M */          \
+    R(-0x1.cd27d2p-3f, -0x1.3c16acp-2f, -0x1.6e29cap-2f, -0x1.8ed4f6p-2f, -0.0f) /* -C0 */         \
+    R(0x1.5bf872p-3f, 0x1.2035e6p-4f, -0x1.5a58cap-3f, -0x1.c60afp-4f, 0x1p-1f)  /* C1 */          \
     R(-0x1.c2c7b8p-4f, -0x1.33131p-5f, -0x1.31f552p-5f, -0x1.0a6048p-2f, -0x1.98845cp-2f) /* C2 */ \
     R(0x1.d68e5cp-5f, 0x1.0d534ep-6f, 0x1.b2f97p-3f, 0x1.c39cp-2f, 0x1.5a4b72p-18f)       /* C3 */ \
     R(-0x1.a890c2p-6f, -0x1.9e8e9ep-8f, -0x1.27508cp-2f, 0x1.adb786p-6f, 0x1.1011bep-4f)  /* C4 */ \
@@ -76,9 +78,10 @@
     R(-0x1.3ff566p+1f, -0x1.c00b72p+1f, -0x1.4002ecp+2f, -0x1.bff51ap+2f, -0x1.3fff6ap+3f,         \
       -0x1.a800d2p+3f, 0.0f, 0.0f, -0x1.4000cp-3f, -0x1.c001f2p-3f, -0x1.3ffe9ep-2f,               \
       -0x1.c003bp-2f, -0x1.400912p-1f, -0x1.c000e2p-1f, -0x1.3ffb96p+0f, -0x1.c005fp+0f) /* -M */  \
-    R(0x1.69cc96p-2f, 0x1.7d2546p-2f, 0x1.89d3eap-2f, 0x1.90a4ap-2f, 0x1.948c6ap-2f,               \
-      0x1.963a8cp-2f, 0.0f, 0.0f, 0x1.18450cp-4f, 0x1.726e74p-4f, 0x1.e2fa28p-4f, 0x1.2877eap-3f,  \
-      0x1.9dec9ep-3f, 0x1.f559d2p-3f, 0x1.275de8p-2f, 0x1.4bf0bp-2f) /* C0 */                      \
+    R(-0x1.69cc96p-2f, -0x1.7d2546p-2f, -0x1.89d3eap-2f, -0x1.90a4ap-2f, -0x1.948c6ap-2f,          \
+      -0x1.963a8cp-2f, -0.0f, -0.0f, -0x1.18450cp-4f, -0x1.726e74p-4f, -0x1.e2fa28p-4f,            \
+      -0x1.2877eap-3f, -0x1.9dec9ep-3f, -0x1.f559d2p-3f, -0x1.275de8p-2f,                          \
+      -0x1.4bf0bp-2f) /* -C0 */                                                                    \
     R(0x1.bf58dp-6f, 0x1.a2855ep-7f, 0x1.542264p-8f, 0x1.1075f4p-9f, 0x1.8af44cp-11f,              \
       0x1.5bdc0ep-12f, 0x1p-1f, 0x1p-1f, 0x1.815edcp-2f, 0x1.50175ep-2f, 0x1.08cff4p-2f,           \
       0x1.60c86cp-3f, 0x1.9a3bf4p-3f, 0x1.28be4ap-3f, 0x1.7b814p-4f, 0x1.bd3b9cp-5f) /* C1 */      \
@@ -154,7 +157,7 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
      * c1 = 1/2) the result's last rounding */
     const vf rest = v_fma(v, ACT_GELU_H(2), v_mulz(v, v_mulz(v, Q)));
     /* -p H, its zeros -0 (rest >= +0: -(p rest) - 0 is -0 at rest = +0) */
-    const vf npH = v_fnma(p, ACT_GELU_H(1), v_fnma(p, rest, v_set1(-0.0f)));
+    const vf npH = v_fma(p, ACT_GELU_H(1), v_fnma(p, rest, v_set1(-0.0f)));
     const vf neH = v_ldexp_lo(npH, n); /* n in [-152, 0] */
     /* max(-0, x) - eH: -eH for x < 0 (-0 for x = -2^-149), x - eH
      * otherwise, NaN for NaN x; no copysign (AVX-512: one vpternlogd on the
@@ -176,8 +179,10 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     const vf ac = v_abs(xc);
     vf hl;
     const vf hh = v_two_prod(xc, xc, &hl);
-    vf n;
-    const vf p = act_exp_fast2_v(v_mul(hh, v_set1(-0.5f)), v_mul(hl, v_set1(-0.5f)), 1, &n);
+    vf n, t;
+    const vf r = act_exp_red_v(v_mul(hh, v_set1(-0.5f)), v_mul(hl, v_set1(-0.5f)), 1, &n, &t);
+    /* e^r = 1 + u, u unrounded into 1: see pH below */
+    const vf u = act_exp_u_v(r);
     const vf zero = v_zero();
     const vm lt2 = v_lt(ac, v_set1(2.0f));
     const vf one = v_set1(1.0f);
@@ -187,9 +192,14 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     vf P = v_fma(ACT_GELU_H(8), v, ACT_GELU_H(7));
     for (int k = 6; k >= 2; k--) P = v_fma(P, v, ACT_GELU_H(k));
     const vf rest = v_mulz(P, v); /* H - c0 */
-    const vf pH = v_fma(p, ACT_GELU_H(1), v_mulz(p, rest));
-    const vf eH = v_ldexp_lo(pH, n); /* n in [-152, 0] */
-    const vf tail = v_sel(v_lt(x, zero), v_neg(eH), v_sub(x, eH));
+    /* -(1 + u) H = -c0 - (rest + u H), rounded once at the end: without FMA
+     * a rounded p = 1 + u and the two products p c0, p rest cost up to ~1.4u
+     * more (exhaustive: 3 ULP at x = -2.19070578, 0.0033% > 1 ULP; this way
+     * 2 ULP, 0.00002%) in as many operations, SSE2 4% slower (a longer chain) */
+    const vf nc0 = ACT_GELU_H(1);
+    const vf npH = v_sub(nc0, v_add(rest, v_mul(u, v_sub(rest, nc0))));
+    const vf neH = v_ldexp_lo(npH, n); /* n in [-152, 0] */
+    const vf tail = v_sel(v_lt(x, zero), neH, v_add(x, neH));
     /* copysign: the result has x's sign, zeros included (x = -2^-149 gives -0) */
     return v_copysign(v_sel(v_lt(v_abs(x), v_set1(0.5f)), small, tail), x);
 }

@@ -59,7 +59,7 @@ def report(name, c, v, target, scale):
 
 def chex(x):
     """a float as a C hex literal: 0x1.8p-1f"""
-    if x == 0: return "0.0f"
+    if x == 0: return "-0.0f" if np.signbit(x) else "0.0f"
     import re
     h = re.sub(r"\.?0+p", "p", float(x).hex())
     return h + "f"
@@ -188,7 +188,7 @@ def gelu_erf_H_small(deg):
     cond = max(np.sum(np.abs(c)[None, :] * np.abs(a)[:, None]**np.arange(deg)[None, :], axis=1) / G)
     print("gelu_erf tail: a in [0,0.5), (a/2) erfc(a/sqrt2) = a G(a), degree %d, max error %.4f (2^-24 units), Horner condition %.2f"
           % (deg, e.max(), cond))
-    print("    M 0, C0H 0, C0L 0, C1..C%d {%s}" % (deg, ", ".join(chex(x) for x in c)))
+    print("    -M 0, -C0 -0, C1..C%d {%s}" % (deg, ", ".join(chex(x) for x in c)))
 
 def gelu_erf_H_pieces(deg):
     # H(a) = a/2*erfc(a/sqrt2)*exp(a^2/2) on four pieces of [0.5, 14.5]; on
@@ -212,8 +212,8 @@ def gelu_erf_H_pieces(deg):
         cond = max(np.sum(np.abs(c)[None, :] * np.abs(v)[:, None]**np.arange(deg + 1)[None, :], axis=1) / t)
         print("gelu_erf tail: a in [%g,%g), v = %s - %s, degree %d, max error %.4f (2^-24 units), Horner condition %.2f"
               % (lo, hi, "1/a" if inv else "a", float(m).hex(), deg, e.max(), cond))
-        rows.append([m, c0] + [f32(x) for x in c[1:]])
-    names = ["M", "C0"] + ["C%d" % k for k in range(1, deg + 1)]
+        rows.append([-m, -c0] + [f32(x) for x in c[1:]])
+    names = ["-M", "-C0"] + ["C%d" % k for k in range(1, deg + 1)]
     for j, nm in enumerate(names):
         print("    %-4s {%s}" % (nm, ", ".join(chex(r[j]) for r in rows)))
 
@@ -256,7 +256,7 @@ def gelu_erf_H_halves(deg, bits=1):
     e = np.abs(horner(np.array(g), a) - G) / G * 2.0**24
     worst = e.max()
     print("gelu_erf halves: a in [0,0.125), a G(a), degree %d, max error %.4f (2^-24 units)" % (deg, e.max()))
-    small = [0.0, 0.0] + [f32(x) for x in g]
+    small = [0.0, -0.0] + [f32(x) for x in g]
     k = 2**bits
     rows = [None] * (8 * k)
     for ex in range(123, 131):
@@ -279,9 +279,9 @@ def gelu_erf_H_halves(deg, bits=1):
             worst = max(worst, e.max())
             print("gelu_erf halves: a in [%g,%g), v = a - %s, degree %d, max error %.4f (2^-24 units), Horner condition %.2f"
                   % (lo, hi, float(m).hex(), deg, e.max(), cond))
-            rows[i] = [-m, c0] + [f32(x) for x in c[1:]]
+            rows[i] = [-m, -c0] + [f32(x) for x in c[1:]]
     print("gelu_erf halves: worst %.4f" % worst)
-    names = ["-M", "C0"] + ["C%d" % k for k in range(1, deg + 1)]
+    names = ["-M", "-C0"] + ["C%d" % k for k in range(1, deg + 1)]
     for j, nm in enumerate(names):
         print("    R(%s) /* %s */" % (", ".join(chex(r[j]) for r in rows), nm))
 
