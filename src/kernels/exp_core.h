@@ -109,6 +109,13 @@ static inline vf act_exp_lean_v(vf w, vf *n_out, vf *u_out) {
  * act_exp_fast2_v(w, wl, 1, &n) takes a low part wl (|wl| <= ulp(w)), added
  * to r. w in [-190, 88]; NaN gives NaN.
  */
+/* 1.5 * 2^23 + 127: w log2e + this, one FMA, rounds to an integer; n = t -
+ * this, and t's low bits shifted into the exponent field are 2^n for n in
+ * [-126, 127] (v_pow2t, act_exp_scale_nm_v): one shift where v_pow2 takes
+ * a conversion, an add and a shift (SSE2: the same n as v_round of the
+ * rounded product, bit for bit; FMA ISAs: n rounded once from the exact
+ * product) */
+#define ACT_EXPP_MAGIC 0x1.8000fep+23f
 #if defined(ACT_HAS_LUT16)
 #define ACT_EXPT_MAGIC 0x1.8p19f
 #define ACT_EXPT_P0 0x1.00022p-1f
@@ -143,13 +150,6 @@ static inline vf act_exp_eval_v(vf r, vf t) {
     return act_exp_eval2_v(r, t, &ph, &pl);
 }
 #else
-/* 1.5 * 2^23 + 127: w log2e + this, one FMA, rounds to an integer; n = t -
- * this, and t's low bits shifted into the exponent field are 2^n for n in
- * [-126, 127] (v_pow2t, act_exp_scale_nm_v): one shift where v_pow2 takes
- * a conversion, an add and a shift (SSE2: the same n as v_round of the
- * rounded product, bit for bit; FMA ISAs: n rounded once from the exact
- * product) */
-#define ACT_EXPP_MAGIC 0x1.8000fep+23f
 static inline vf act_exp_n_v(vf w, vf *t) {
     *t = v_fma(w, v_set1(ACT_LOG2E), v_set1(ACT_EXPP_MAGIC));
     return v_sub(*t, v_set1(ACT_EXPP_MAGIC));
