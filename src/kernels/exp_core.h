@@ -155,10 +155,7 @@ static inline vf act_exp_eval_v(vf r, vf t) {
     return act_exp_eval2_v(r, t, &ph, &pl);
 }
 #else
-static inline vf act_exp_n_v(vf w, vf *t) {
-    *t = v_fma(w, v_set1(ACT_LOG2E), v_set1(ACT_EXPP_MAGIC));
-    return v_sub(*t, v_set1(ACT_EXPP_MAGIC));
-}
+static inline vf act_exp_n_v(vf w, vf *t) { return act_exp_nint_v(w, t); }
 static inline vf act_exp_eval_v(vf r, vf t) {
     (void)t;
     const vf P = v_fma(act_exp_p_v(r), r, v_set1(1.0f));
