@@ -59,6 +59,23 @@ static inline vf act_exp_u_v(vf r) {
 static inline vf act_exp_poly_v(vf r, vf rl, vf n, vf *n_out, vf *u_out);
 
 /*
+ * The lean reductions, r = w - n ln2 rounded once, for n from the caller:
+ *   ACT_RED_2   fma(n, -ln2_lo, fma(n, -ln2_hi, w)), about 0.25u more error
+ *               in p than act_exp_parts_v's carried r, 4 operations fewer;
+ *   ACT_RED_LO  (wh - n ln2_hi) + (wl - n ln2_lo) for w = wh + wl, wl a low
+ *               part;
+ *   ACT_RED_1   fma(n, -RN(ln2), w), one FMA (ACT_LN2_F): FMA ISAs, for the
+ *               expm1 callers whose n <= 0 lanes are the only ones kept.
+ */
+enum { ACT_RED_2, ACT_RED_LO, ACT_RED_1 };
+static inline vf act_exp_lean_r_v(vf n, vf wh, vf wl, int form) {
+    if (form == ACT_RED_1) return v_fma(n, v_set1(-ACT_LN2_F), wh);
+    if (form == ACT_RED_LO)
+        return v_add(v_fma(n, v_set1(-ACT_LN2_HI), wh), v_fma(n, v_set1(-ACT_LN2_LO), wl));
+    return v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), wh));
+}
+
+/*
  * e^(wh + wl) = 2^n * p with p = e^r in [0.70, 1.42] and *u = p - 1 (to
  * 2^-25 of p, for expm1). wl is a low part, |wl| <= ulp(wh). The caller keeps
  * wh within [-190, 88] (n then fits v_ldexp / v_pow2); NaN gives NaN p.
@@ -72,21 +89,6 @@ static inline vf act_exp_parts_v(vf wh, vf wl, vf *n_out, vf *u_out) {
     const vf r = v_add(r0, dd);
     const vf rl = v_add(v_sub(r0, r), dd); /* r + rl = r0 + dd */
     return act_exp_poly_v(r, rl, n, n_out, u_out);
-}
-
-/*
- * The lean form for an exact argument w (no low part), where r is rounded
- * once (fma(n, -ln2_lo, r0)) and not carried: about 0.25u more error in p,
- * 4 operations fewer. *u_out = p - 1 before its rounding into p, so that a
- * caller's y p can be formed as fma(y, u, y), one rounding.
- */
-static inline vf act_exp_lean_v(vf w, vf *n_out, vf *u_out) {
-    const vf n = act_exp_round_v(w);
-    const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
-    const vf u = act_exp_u_v(r);
-    *n_out = n;
-    if (u_out) *u_out = u;
-    return v_add(v_set1(1.0f), u);
 }
 
 /*
@@ -168,7 +170,7 @@ static inline vf act_exp_eval_v(vf r, vf t) {
  * (gelu_tanh, gelu_erf: r from a product, one FMA) can share the rest. */
 static inline vf act_exp_red_v(vf w, vf wl, int lo, vf *n_out, vf *t) {
     const vf n = act_exp_n_v(w, t);
-    const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
+    const vf r = act_exp_lean_r_v(n, w, v_zero(), ACT_RED_2);
     *n_out = n;
     return lo ? v_add(r, wl) : r;
 }
@@ -198,32 +200,40 @@ static inline vf act_exp_scale_nm_v(vf y, vf n, vf t) {
 #endif
 }
 
-/* act_exp_lean_v for w = wh + wl, wl a low part: r = r0 + (wl - n ln2_lo). */
-static inline vf act_exp_lean2_v(vf wh, vf wl, vf *n_out, vf *u_out) {
+/*
+ * The lean form, e^(wh + wl) = 2^n p with r from act_exp_lean_r_v (wl
+ * ignored unless form is ACT_RED_LO) and not carried. *u_out = p - 1 before
+ * its rounding into p, so that a caller's y p can be formed as fma(y, u, y),
+ * one rounding.
+ */
+static inline vf act_exp_lean_v(vf wh, vf wl, int form, vf *n_out, vf *u_out) {
     const vf n = act_exp_round_v(wh);
-    const vf r = v_add(v_fma(n, v_set1(-ACT_LN2_HI), wh), v_fma(n, v_set1(-ACT_LN2_LO), wl));
-    const vf u = act_exp_u_v(r);
-    *n_out = n;
-    if (u_out) *u_out = u;
-    return v_add(v_set1(1.0f), u);
-}
-
-/* act_exp_lean_v with r = w - n RN(ln2) in one FMA (ACT_LN2_F), for the
- * expm1 callers whose n <= 0 lanes are the only ones kept. FMA ISAs only. */
-static inline vf act_exp_lean1_v(vf w, vf *n_out, vf *u_out) {
-    /* act_exp_round_v only where ACT_MULZ_FREE (avx512 elu over denormal x
-     * 4.7 -> 10.8 Gelem/s): elsewhere its FMA made elu, celu and selu 4-7%
-     * slower on ordinary inputs, and avx2 selu over denormal inputs slower too
-     * (3.1 -> 1.7 Gelem/s; docs/design.md, session 10) */
-#if defined(ACT_MULZ_FREE)
-    const vf n = act_exp_round_v(w);
-#else
-    const vf n = v_round(v_mul(w, v_set1(ACT_LOG2E)));
-#endif
-    const vf u = act_exp_u_v(v_fma(n, v_set1(-ACT_LN2_F), w));
+    const vf u = act_exp_u_v(act_exp_lean_r_v(n, wh, wl, form));
     *n_out = n;
     *u_out = u;
     return v_add(v_set1(1.0f), u);
+}
+
+/*
+ * e^(wh + wl) - 1 = s (1 + u) - 1 for the expm1 callers: the lean reduction
+ * (form as in act_exp_lean_r_v), u = e^r - 1 returned, *s = 2^n, wh in
+ * [-20, 0] (n in [-29, 0]). n and 2^n: on AVX-512 (ACT_MULZ_FREE) v_round of
+ * the product (elu over denormal x 4.7 -> 10.8 Gelem/s, the product being
+ * v_mulz) and vscalefps -- the form below measured 4.7% slower there, one
+ * operation more; elsewhere n from the magic-number sum (act_exp_nint_v)
+ * and 2^n one shift of that sum (v_pow2t; elu, celu, selu: avx2 +1.8%,
+ * sse2 +5%, where act_exp_round_v's FMA-made product had been 4-7% slower).
+ */
+static inline vf act_expm1_u_v(vf wh, vf wl, int form, vf *s) {
+#if defined(ACT_MULZ_FREE)
+    const vf n = act_exp_round_v(wh);
+    *s = v_pow2(n);
+#else
+    vf t;
+    const vf n = act_exp_nint_v(wh, &t);
+    *s = v_pow2t(t);
+#endif
+    return act_exp_u_v(act_exp_lean_r_v(n, wh, wl, form));
 }
 
 /* e^(r + rl) = 1 + u for |r| <= 0.354, |rl| <= ulp(r); *n_out = n passed through. */
@@ -412,7 +422,7 @@ static inline vf act_xsigmoid_v(vf xn, vf xc, vf zh, vf zl, int lo, float zmin) 
      * (xn + xn u rounded once) and correct the rounding of 1 + e after the
      * division. */
     vf u;
-    const vf p = lo ? act_exp_lean2_v(wh, wl, &n, &u) : act_exp_lean_v(wh, &n, &u);
+    const vf p = act_exp_lean_v(wh, wl, lo ? ACT_RED_LO : ACT_RED_2, &n, &u);
     vf dl;
     const vf d = act_fast2sum_v(v_set1(1.0f), v_ldexp(p, n), &dl); /* 1 + e = d + dl */
     vf q = v_div(v_sel(neg, v_fma1(xc, u, xc), xc), d);
@@ -430,22 +440,18 @@ static inline vf act_xsigmoid_v(vf xn, vf xc, vf zh, vf zl, int lo, float zmin) 
  * c * expm1). y < -20 gives -c (expm1(-20) rounds to -1); y > 0 is computed
  * as y = 0 (the callers, elu and celu with alpha > 0, select x there). The
  * result has the sign of c y, zeros included. Without a low part the FMA
- * ISAs reduce with ln2 rounded to float in one FMA (act_exp_lean1_v). Error: u's ~0.8u of
- * its size times 2^n |u| / |expm1(y)| (<= 0.7), plus 0.5u, plus 0.5u times
+ * ISAs reduce with ln2 rounded to float in one FMA (ACT_RED_1). Error: u's
+ * ~0.8u of its size times 2^n |u| / |expm1(y)| (<= 0.7), plus 0.5u, plus 0.5u times
  * |c (2^n - 1)| / |result| (<= 1.7) when c is not a power of 2.
  */
 static inline vf act_expm1c_v(vf y, vf yl, int lo, vf c) {
     const vf yc = act_clamp_v(y, -20.0f, 0.0f);
-    vf n, u;
-    if (lo) { /* r = (yc - n ln2_hi, exact) + (yl - n ln2_lo), one rounding */
-        (void)act_exp_lean2_v(yc, yl, &n, &u);
-    } else {
-        /* FMA ISAs: r = yc - n RN(ln2), one FMA (ACT_LN2_F: n <= 0 here).
-         * Not with a low part: adding it would round r a second time (celu
-         * with alpha = 1.7 went 1 -> 2 ULP near x = -0.59, where n = -1) */
-        (void)(ACT_HAS_FMA ? act_exp_lean1_v(yc, &n, &u) : act_exp_lean_v(yc, &n, &u));
-    }
-    const vf s = v_pow2(n);
+    /* with a low part r = (yc - n ln2_hi, exact) + (yl - n ln2_lo), one
+     * rounding; without, on the FMA ISAs, r = yc - n RN(ln2), one FMA
+     * (ACT_LN2_F: n <= 0 here). Not both: adding yl would round r a second
+     * time (celu with alpha = 1.7 went 1 -> 2 ULP near x = -0.59, n = -1) */
+    vf s;
+    const vf u = act_expm1_u_v(yc, yl, lo ? ACT_RED_LO : ACT_HAS_FMA ? ACT_RED_1 : ACT_RED_2, &s);
     const vf e = v_fma(v_mul(c, s), u, v_mul(c, v_sub(s, v_set1(1.0f))));
     /* the sign of c expm1(y) is that of c y, zeros included (SSE2's unfused
      * fma turns -2^-150 + 0 into +0) */
@@ -456,35 +462,17 @@ static inline vf act_expm1c_v(vf y, vf yl, int lo, vf c) {
  * expm1(y) for callers that keep only the y < 0 lanes and fix y = -0
  * themselves (elu, celu with alpha = 1 and selu): y clamped below only
  * (NaN passes; lanes with y > 0 may hold anything), r rounded once
- * (act_exp_lean_v), 2^n u + (2^n - 1) in one FMA, no factor and no sign fix.
+ * (act_expm1_u_v; on the FMA ISAs one FMA, ACT_RED_1: elu 16 -> 15
+ * operations, +15%), 2^n u + (2^n - 1) in one FMA, no factor and no sign fix.
  * For y < 0 the result is negative on every ISA (where n = 0, u = r + r^2 P
  * rounds to r = y or next to it). y = -0 gives +0. The computed value is
  * never below y (exact: expm1(y) - y = y^2/2 + ...; where rounding puts it
  * below, y is nearer the truth), so v_max(e, y) restores -0 and only that.
  */
 static inline vf act_expm1_neg_v(vf y) {
-    const vf w = v_max(v_set1(-20.0f), y);
-#if defined(ACT_MULZ_FREE)
-    /* AVX-512: v_round(v_mulz) and vscalefps's 2^n, the form below measured
-     * 4.7% slower there (one operation more) */
-    vf n, u;
-    (void)act_exp_lean1_v(w, &n, &u);
-    const vf s = v_pow2(n);
-#else
-    /* n and 2^n from the magic-number sum (one shift for 2^n): avx2 +1.8%,
-     * sse2 +5%, bit-identical */
-    vf t;
-    const vf n = act_exp_nint_v(w, &t);
-#if ACT_HAS_FMA
-    /* r = w - n RN(ln2) in one FMA (ACT_LN2_F): 16 -> 15 operations for
-     * elu, +15% */
-    const vf r = v_fma(n, v_set1(-ACT_LN2_F), w);
-#else
-    const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(n, v_set1(-ACT_LN2_HI), w));
-#endif
-    const vf u = act_exp_u_v(r);
-    const vf s = v_pow2t(t);
-#endif
+    vf s;
+    const vf u =
+        act_expm1_u_v(v_max(v_set1(-20.0f), y), v_zero(), ACT_HAS_FMA ? ACT_RED_1 : ACT_RED_2, &s);
     return v_fma(s, u, v_sub(s, v_set1(1.0f)));
 }
 
