@@ -115,8 +115,8 @@ static inline vf act_exp_parts_v(vf wh, vf wl, vf *n_out, vf *u_out) {
  * this, and t's low bits shifted into the exponent field are 2^n for n in
  * [-126, 127] (v_pow2t, act_exp_scale_nm_v): one shift where v_pow2 takes
  * a conversion, an add and a shift (SSE2: the same n as v_round of the
- * rounded product, bit for bit; FMA ISAs: n rounded once from the exact
- * product) */
+ * rounded product but at ties, which the odd sum breaks the other way; FMA
+ * ISAs: n rounded once from the exact product; either n keeps |r| <= ln2/2) */
 #define ACT_EXPP_MAGIC 0x1.8000fep+23f
 /* n = round(w log2e) that way on every ISA, *t the sum (v_pow2t(*t) = 2^n) */
 static inline vf act_exp_nint_v(vf w, vf *t) {
