@@ -17,8 +17,8 @@
  *   (AVX-512, AVX2, NEON) a fifth piece replaces the small-|x| branch: for
  *   a < 0.5 the exponential is set to 1 and the piece is the whole product
  *   (a/2) erfc(a/sqrt 2) = a G(a) (m = 0, c0 = 0, c1 = 1/2; fit.py 0.04u,
- *   condition 2.3): one formula for every lane, about 10 operations fewer,
- *   and 1 ULP on AVX-512 where the branch gave 2 at most. Tried first: one
+ *   condition 2.3): one formula for every lane, about 10 operations fewer
+ *   (AVX-512 keeps the exponential there too, see its table). Tried first: one
  *   polynomial in t = 1/(1 + 0.4a) (t's rounding costs up to 3.5u through H
  *   near a = 0.5, and its coefficients alternate: 5 ULP measured), and a 5/5
  *   rational in a (positive coefficients, but Horner in a up to 14.5
@@ -67,47 +67,47 @@
  * halves", <= 0.03u, Horner condition <= 1.43): no 1/a, so no division, no
  * compare and no select. Entry (biased exponent mod 8) * 2 + the top mantissa
  * bit; a < 0.125 (exponent 123, and smaller a, read from max(a, 2^-4)) is the
- * piece from 0 (m = 0, c0 = 0, c1 = 1/2), a in [0.125, 0.5) pieces of
- * (a/2) erfc(a/sqrt 2) (the exponential is set to 1 there), a >= 0.5 pieces
- * of H. Rows as above. Degree 6 measured 3% faster but 2 ULP (x = -4.3432684,
- * 0.32u of fit in [4, 6)); binade pieces in a alone fit [4, 8) to 0.30u at
- * degree 8, 0.044u at degree 9.
- * AVX2's 8-lane permute would need two per row and a blend for 16 entries.
+ * piece from 0 (m = 0, c0 = 0, c1 = 1/2); every piece is of H, the
+ * exponential kept for small a too (no select: +4.6%, max 1 -> 2 ULP,
+ * 0.000014% of inputs > 1 ULP; with v_lutx the select measured 4% faster,
+ * AVX2 spilling more without it). Rows as above. Degree 6 measured 3% faster but 2 ULP (x =
+ * -4.3432684, 0.32u of fit in [4, 6)); binade pieces in a alone fit [4, 8) to 0.30u at degree 8,
+ * 0.044u at degree 9. AVX2's 8-lane permute would need two per row and a blend for 16 entries.
  */
 #define ACT_GELU_HALF_ROWS(R)                                                                      \
     R(-0x1.3ff566p+1f, -0x1.c00b72p+1f, -0x1.4002ecp+2f, -0x1.bff51ap+2f, -0x1.3fff6ap+3f,         \
-      -0x1.a800d2p+3f, 0.0f, 0.0f, -0x1.4000cp-3f, -0x1.c001f2p-3f, -0x1.3ffe9ep-2f,               \
-      -0x1.c003bp-2f, -0x1.400912p-1f, -0x1.c000e2p-1f, -0x1.3ffb96p+0f, -0x1.c005fp+0f) /* -M */  \
+      -0x1.a800d2p+3f, 0.0f, 0.0f, -0x1.3ffb0cp-3f, -0x1.bfffd6p-3f, -0x1.400c8ep-2f,              \
+      -0x1.bff63ep-2f, -0x1.400912p-1f, -0x1.c000e2p-1f, -0x1.3ffb96p+0f, -0x1.c005fp+0f) /* -M */ \
     R(-0x1.69cc96p-2f, -0x1.7d2546p-2f, -0x1.89d3eap-2f, -0x1.90a4ap-2f, -0x1.948c6ap-2f,          \
-      -0x1.963a8cp-2f, -0.0f, -0.0f, -0x1.18450cp-4f, -0x1.726e74p-4f, -0x1.e2fa28p-4f,            \
-      -0x1.2877eap-3f, -0x1.9dec9ep-3f, -0x1.f559d2p-3f, -0x1.275de8p-2f,                          \
+      -0x1.963a8cp-2f, -0.0f, -0.0f, -0x1.1bb1cep-4f, -0x1.7b6548p-4f, -0x1.fb3646p-4f,            \
+      -0x1.4637dcp-3f, -0x1.9dec9ep-3f, -0x1.f559d2p-3f, -0x1.275de8p-2f,                          \
       -0x1.4bf0bp-2f) /* -C0 */                                                                    \
     R(0x1.bf58dp-6f, 0x1.a2855ep-7f, 0x1.542264p-8f, 0x1.1075f4p-9f, 0x1.8af44cp-11f,              \
-      0x1.5bdc0ep-12f, 0x1p-1f, 0x1p-1f, 0x1.815edcp-2f, 0x1.50175ep-2f, 0x1.08cff4p-2f,           \
-      0x1.60c86cp-3f, 0x1.9a3bf4p-3f, 0x1.28be4ap-3f, 0x1.7b814p-4f, 0x1.bd3b9cp-5f) /* C1 */      \
+      0x1.5bdc0ep-12f, 0x1p-1f, 0x1p-1f, 0x1.913166p-2f, 0x1.6cfb1ap-2f, 0x1.3da88ap-2f,           \
+      0x1.097eeap-2f, 0x1.9a3bf4p-3f, 0x1.28be4ap-3f, 0x1.7b814p-4f, 0x1.bd3b9cp-5f) /* C1 */      \
     R(-0x1.78bed4p-7f, -0x1.1ecb1ap-8f, -0x1.66f318p-10f, -0x1.b2a022p-12f, -0x1.c88664p-14f,      \
-      -0x1.3434cep-15f, -0x1.988454p-2f, -0x1.988454p-2f, -0x1.8ea25p-2f, -0x1.8550bp-2f,          \
-      -0x1.720dbep-2f, -0x1.4fb358p-2f, -0x1.12e5aap-3f, -0x1.73b6a4p-4f, -0x1.aed856p-5f,         \
+      -0x1.3434cep-15f, -0x1.988454p-2f, -0x1.988454p-2f, -0x1.324082p-2f, -0x1.11bf8cp-2f,        \
+      -0x1.d024fp-3f, -0x1.76abccp-3f, -0x1.12e5aap-3f, -0x1.73b6a4p-4f, -0x1.aed856p-5f,          \
       -0x1.be079p-6f) /* C2 */                                                                     \
     R(0x1.0ade4ap-8f, 0x1.4f959ap-10f, 0x1.4806ecp-12f, 0x1.2f42f6p-14f, 0x1.d0f97ap-17f,          \
-      0x1.e2eb84p-19f, 0x1.55ce3ep-20f, 0x1.55ce3ep-20f, 0x1.4f09f8p-5f, 0x1.cc16c8p-5f,           \
-      0x1.3c4c84p-4f, 0x1.9c67dp-4f, 0x1.27b0bap-4f, 0x1.78a498p-5f, 0x1.8ffcd8p-6f,               \
+      0x1.e2eb84p-19f, 0x1.000054p-2f, 0x1.000054p-2f, 0x1.7162ccp-3f, 0x1.44d74ep-3f,             \
+      0x1.0d41bp-3f, 0x1.a5a486p-4f, 0x1.27b0bap-4f, 0x1.78a498p-5f, 0x1.8ffcd8p-6f,               \
       0x1.721322p-7f) /* C3 */                                                                     \
     R(-0x1.5173d4p-10f, -0x1.62ddc6p-12f, -0x1.11def6p-14f, -0x1.868e3cp-17f, -0x1.b706aap-20f,    \
-      -0x1.60e68p-22f, 0x1.10275ap-4f, 0x1.10275ap-4f, 0x1.02c5f4p-4f, 0x1.e8752ap-5f,             \
-      0x1.af7546p-5f, 0x1.4d9b56p-5f, -0x1.121d0ep-5f, -0x1.4ada5p-6f, -0x1.4478d6p-7f,            \
+      -0x1.60e68p-22f, -0x1.106fc8p-3f, -0x1.106fc8p-3f, -0x1.7adad6p-4f, -0x1.4a452p-4f,          \
+      -0x1.0b7be4p-4f, -0x1.975ee6p-5f, -0x1.121d0ep-5f, -0x1.4ada5p-6f, -0x1.4478d6p-7f,          \
       -0x1.0ede8p-8f) /* C4 */                                                                     \
     R(0x1.882e14p-12f, 0x1.5c28e4p-14f, 0x1.ad3ea2p-17f, 0x1.dc0dbep-20f, 0x1.8b0996p-23f,         \
-      0x1.eb8f8p-26f, 0x1.8769a4p-11f, 0x1.8769a4p-11f, -0x1.922d1cp-3f, -0x1.68241ap-4f,          \
-      -0x1.279b3cp-6f, -0x1.78a892p-6f, 0x1.bcff8ap-7f, 0x1.095abp-7f, 0x1.dc642ap-9f,             \
+      0x1.eb8f8p-26f, 0x1.02e144p-4f, 0x1.02e144p-4f, -0x1.72114cp-5f, 0x1.fa0facp-3f,             \
+      0x1.455d0ap-5f, 0x1.fcfa7ep-6f, 0x1.bcff8ap-7f, 0x1.095abp-7f, 0x1.dc642ap-9f,               \
       0x1.67f52ep-10f) /* C5 */                                                                    \
     R(-0x1.b759f2p-14f, -0x1.48eb3ap-16f, -0x1.54d0ecp-19f, -0x1.20b5b2p-22f, -0x1.77487p-26f,     \
-      -0x1.4d9b54p-29f, -0x1.f97e06p-7f, -0x1.f97e06p-7f, -0x1.2be3a6p-2f, -0x1.b9277p-4f,         \
-      -0x1.50f0d8p-7f, -0x1.1cff68p-9f, -0x1.5b84eap-8f, -0x1.70aa0ap-9f, -0x1.43addap-10f,        \
+      -0x1.4d9b54p-29f, -0x1.026b2ep-5f, -0x1.026b2ep-5f, -0x1.53154ep-3f, 0x1.8894b2p-3f,         \
+      -0x1.b8994p-9f, -0x1.9945aap-8f, -0x1.5b84eap-8f, -0x1.70aa0ap-9f, -0x1.43addap-10f,         \
       -0x1.c186aep-12f) /* C6 */                                                                   \
     R(0x1.c63c16p-16f, 0x1.2a1d32p-18f, 0x1.ef1818p-22f, 0x1.46a08ep-25f, 0x1.42dcbp-29f,          \
-      0x1.e06412p-33f, 0x1.ebfda6p-7f, 0x1.ebfda6p-7f, 0x1.a149p+6f, 0x1.5505c8p+5f,               \
-      0x1.68f6fcp-3f, 0x1.2013fp-2f, 0x1.882656p-7f, -0x1.f775b2p-9f, 0x1.5e2024p-12f,             \
+      0x1.e06412p-33f, 0x1.75d02ap-6f, 0x1.75d02ap-6f, 0x1.84251ap+5f, -0x1.dd9f7cp+6f,            \
+      -0x1.848cap+0f, -0x1.622882p+0f, 0x1.882656p-7f, -0x1.f775b2p-9f, 0x1.5e2024p-12f,           \
       0x1.46529p-13f) /* C7 */
 
 #if defined(ACT_HAS_LUTXH)
@@ -140,11 +140,15 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     const vf na = v_nabs_min(x, 14.5f), ai = v_min(na, v_set1(-0x1p-4f));
     /* e^(-x^2/2) = 2^n p, reduced from the exact product h na, h = a/2 (one
      * FMA, |r| < 0.06 with the table, 0.39 without, before its rounding);
-     * h = 0 for a < 0.5, where p = 1 and the piece is the whole product (a
-     * select, not a table row: a permute in the exp's chain measured ~7%
-     * slower). The products that are tiny for a tiny x are v_mulz (avx512
+     * with v_lutx h = 0 for a < 0.5, where p = 1 and the piece is the whole
+     * product (a select, not a table row: a permute in the exp's chain
+     * measured ~7% slower). The products that are tiny for a tiny x are v_mulz (avx512
      * over denormal x 1.1 -> 3.2 Gelem/s; each alone did not help) */
+#if defined(ACT_HAS_LUTXH)
+    const vf h = v_mulz(na, v_set1(-0.5f));
+#else
     const vf h = v_sel(v_gt(na, v_set1(-0.5f)), v_zero(), v_mulz(na, v_set1(-0.5f)));
+#endif
     vf t;
     const vf n = act_exp_n_v(v_mulz(h, na), &t);
     const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(h, na, v_mul(n, v_set1(-ACT_LN2_HI))));

@@ -235,27 +235,25 @@ def gelu_erf_H_halves(deg, bits=1):
     # The AVX-512 table (v_lutxh): 8 * 2^bits entries, one per 1/2^bits of a
     # binade of a (index = bits(a) >> (23 - bits), mod 8 * 2^bits: exponent
     # mod 8, then the top mantissa bits), a in [2^-4, 16). Every piece is a
-    # polynomial of degree deg in v = a - m (no 1/a): for a < 0.5 of
-    # (a/2) erfc(a/sqrt2) (the kernel sets the exponential to 1 there), for
-    # a >= 0.5 of H(a). a < 0.125 (exponent 123, and smaller a, read from
+    # polynomial of degree deg in v = a - m (no 1/a) of H(a): the kernel
+    # multiplies every lane by e^(-a^2/2), small a included (no select; the
+    # v_lutx kernels set it to 1 for a < 0.5 and fit (a/2) erfc(a/sqrt2)
+    # there instead). a < 0.125 (exponent 123, and smaller a, read from
     # max(a, 2^-4)) is one piece from 0: m = 0, c0 = 0, c1 = 1/2, so the
     # result keeps its relative accuracy down to the denormals. Elsewhere m is
     # a float near the middle where the function is within 2^-12 ULP of a
     # float (near_float_point), so c0 is one float, no pair.
-    def F(x):
-        x = mp.mpf(x)
-        return float(x / 2 * mp.erfc(x / mp.sqrt(2)))
     def H(x):
         x = mp.mpf(x)
         return float(x / 2 * mp.erfc(x / mp.sqrt(2)) * mp.exp(x**2 / 2))
     a = cheb(0.0, 0.125, 3000)
     a = a[a > 1e-6]
-    G = np.array([F(x) / x for x in a])
+    G = np.array([H(x) / x for x in a])
     # G(0) = 1/2 exactly, the rest fitted as a G1(a)
     g = [0.5] + list(lawson(a, (G - 0.5) / a, a / G, deg - 2))
     e = np.abs(horner(np.array(g), a) - G) / G * 2.0**24
     worst = e.max()
-    print("gelu_erf halves: a in [0,0.125), a G(a), degree %d, max error %.4f (2^-24 units)" % (deg, e.max()))
+    print("gelu_erf halves: a in [0,0.125), H(a) = a G(a), degree %d, max error %.4f (2^-24 units)" % (deg, e.max()))
     small = [0.0, -0.0] + [f32(x) for x in g]
     k = 2**bits
     rows = [None] * (8 * k)
@@ -267,7 +265,7 @@ def gelu_erf_H_halves(deg, bits=1):
                 continue
             lo = 2.0**(ex - 127) * (1 + q / k)
             hi = min(2.0**(ex - 127) * (1 + (q + 1) / k), 14.5)
-            fn = F if hi <= 0.5 else H
+            fn = H
             w = cheb(lo, hi, 2000)
             t = np.array([fn(x) for x in w])
             m, c0 = near_float_point(fn, f32(0.5 * (lo + hi)))
