@@ -63,16 +63,18 @@
 
 /*
  * AVX-512 (v_lutxh, ACT_HAS_LUTXH): 16 pieces, one per half binade of a in
- * [2^-4, 16), each a polynomial of degree 7 in v = a - m (fit.py "gelu_erf
- * halves", <= 0.03u, Horner condition <= 1.43): no 1/a, so no division, no
- * compare and no select. Entry (biased exponent mod 8) * 2 + the top mantissa
- * bit; a < 0.125 (exponent 123, and smaller a, read from max(a, 2^-4)) is the
- * piece from 0 (m = 0, c0 = 0, c1 = 1/2); every piece is of H, the
- * exponential kept for small a too (no select: +4.6%, max 1 -> 2 ULP,
- * 0.000014% of inputs > 1 ULP; with v_lutx the select measured 4% faster,
- * AVX2 spilling more without it). Rows as above. Degree 6 measured 3% faster but 2 ULP (x =
- * -4.3432684, 0.32u of fit in [4, 6)); binade pieces in a alone fit [4, 8) to 0.30u at degree 8,
- * 0.044u at degree 9. AVX2's 8-lane permute would need two per row and a blend for 16 entries.
+ * [2^-4, 16), each a polynomial of degree 6 in v = a - m (fit.py "gelu_erf
+ * halves", <= 0.33u, in [4, 6); Horner condition <= 1.44): no 1/a, so no
+ * division, no compare and no select. Entry (biased exponent mod 8) * 2 +
+ * the top mantissa bit; a < 0.125 (exponent 123, and smaller a, read from
+ * max(a, 2^-4)) is the piece from 0 (m = 0, c0 = 0, c1 = 1/2). Every piece
+ * is of H, the exponential kept for small a too: no select, +4.6% (with
+ * v_lutx the select measured 4% faster, AVX2 spilling more without it).
+ * Then degree 6 rather than 7, one row and one FMA fewer, +2-5%. Each took
+ * the exhaustive max from 1 to 2 ULP (x = 0.111080557, 0.000023% of inputs
+ * > 1 ULP with both), within the bound of 2. Binade pieces in a alone fit
+ * [4, 8) to 0.30u at degree 8, 0.044u at degree 9. AVX2's 8-lane permute
+ * would need two per row and a blend for 16 entries.
  */
 #define ACT_GELU_HALF_ROWS(R)                                                                      \
     R(-0x1.3ff566p+1f, -0x1.c00b72p+1f, -0x1.4002ecp+2f, -0x1.bff51ap+2f, -0x1.3fff6ap+3f,         \
@@ -82,38 +84,35 @@
       -0x1.963a8cp-2f, -0.0f, -0.0f, -0x1.1bb1cep-4f, -0x1.7b6548p-4f, -0x1.fb3646p-4f,            \
       -0x1.4637dcp-3f, -0x1.9dec9ep-3f, -0x1.f559d2p-3f, -0x1.275de8p-2f,                          \
       -0x1.4bf0bp-2f) /* -C0 */                                                                    \
-    R(0x1.bf58dp-6f, 0x1.a2855ep-7f, 0x1.542264p-8f, 0x1.1075f4p-9f, 0x1.8af44cp-11f,              \
-      0x1.5bdc0ep-12f, 0x1p-1f, 0x1p-1f, 0x1.913166p-2f, 0x1.6cfb1ap-2f, 0x1.3da88ap-2f,           \
-      0x1.097eeap-2f, 0x1.9a3bf4p-3f, 0x1.28be4ap-3f, 0x1.7b814p-4f, 0x1.bd3b9cp-5f) /* C1 */      \
-    R(-0x1.78bed4p-7f, -0x1.1ecb1ap-8f, -0x1.66f318p-10f, -0x1.b2a022p-12f, -0x1.c88664p-14f,      \
-      -0x1.3434cep-15f, -0x1.988454p-2f, -0x1.988454p-2f, -0x1.324082p-2f, -0x1.11bf8cp-2f,        \
-      -0x1.d024fp-3f, -0x1.76abccp-3f, -0x1.12e5aap-3f, -0x1.73b6a4p-4f, -0x1.aed856p-5f,          \
-      -0x1.be079p-6f) /* C2 */                                                                     \
-    R(0x1.0ade4ap-8f, 0x1.4f959ap-10f, 0x1.4806ecp-12f, 0x1.2f42f6p-14f, 0x1.d0f97ap-17f,          \
-      0x1.e2eb84p-19f, 0x1.000054p-2f, 0x1.000054p-2f, 0x1.7162ccp-3f, 0x1.44d74ep-3f,             \
-      0x1.0d41bp-3f, 0x1.a5a486p-4f, 0x1.27b0bap-4f, 0x1.78a498p-5f, 0x1.8ffcd8p-6f,               \
-      0x1.721322p-7f) /* C3 */                                                                     \
-    R(-0x1.5173d4p-10f, -0x1.62ddc6p-12f, -0x1.11def6p-14f, -0x1.868e3cp-17f, -0x1.b706aap-20f,    \
-      -0x1.60e68p-22f, -0x1.106fc8p-3f, -0x1.106fc8p-3f, -0x1.7adad6p-4f, -0x1.4a452p-4f,          \
-      -0x1.0b7be4p-4f, -0x1.975ee6p-5f, -0x1.121d0ep-5f, -0x1.4ada5p-6f, -0x1.4478d6p-7f,          \
-      -0x1.0ede8p-8f) /* C4 */                                                                     \
-    R(0x1.882e14p-12f, 0x1.5c28e4p-14f, 0x1.ad3ea2p-17f, 0x1.dc0dbep-20f, 0x1.8b0996p-23f,         \
-      0x1.eb8f8p-26f, 0x1.02e144p-4f, 0x1.02e144p-4f, -0x1.72114cp-5f, 0x1.fa0facp-3f,             \
-      0x1.455d0ap-5f, 0x1.fcfa7ep-6f, 0x1.bcff8ap-7f, 0x1.095abp-7f, 0x1.dc642ap-9f,               \
-      0x1.67f52ep-10f) /* C5 */                                                                    \
-    R(-0x1.b759f2p-14f, -0x1.48eb3ap-16f, -0x1.54d0ecp-19f, -0x1.20b5b2p-22f, -0x1.77487p-26f,     \
-      -0x1.4d9b54p-29f, -0x1.026b2ep-5f, -0x1.026b2ep-5f, -0x1.53154ep-3f, 0x1.8894b2p-3f,         \
-      -0x1.b8994p-9f, -0x1.9945aap-8f, -0x1.5b84eap-8f, -0x1.70aa0ap-9f, -0x1.43addap-10f,         \
-      -0x1.c186aep-12f) /* C6 */                                                                   \
-    R(0x1.c63c16p-16f, 0x1.2a1d32p-18f, 0x1.ef1818p-22f, 0x1.46a08ep-25f, 0x1.42dcbp-29f,          \
-      0x1.e06412p-33f, 0x1.75d02ap-6f, 0x1.75d02ap-6f, 0x1.84251ap+5f, -0x1.dd9f7cp+6f,            \
-      -0x1.848cap+0f, -0x1.622882p+0f, 0x1.882656p-7f, -0x1.f775b2p-9f, 0x1.5e2024p-12f,           \
-      0x1.46529p-13f) /* C7 */
+    R(0x1.bf58fep-6f, 0x1.a2856ep-7f, 0x1.54232ep-8f, 0x1.107616p-9f, 0x1.8af654p-11f,             \
+      0x1.5bdc14p-12f, 0x1p-1f, 0x1p-1f, 0x1.913166p-2f, 0x1.6cfb1ap-2f, 0x1.3da88ap-2f,           \
+      0x1.097eeap-2f, 0x1.9a3bf4p-3f, 0x1.28be4ap-3f, 0x1.7b8142p-4f, 0x1.bd3b9ep-5f) /* C1 */     \
+    R(-0x1.78befcp-7f, -0x1.1ecb2cp-8f, -0x1.66f3dap-10f, -0x1.b2a048p-12f, -0x1.c88886p-14f,      \
+      -0x1.3434e2p-15f, -0x1.988452p-2f, -0x1.988452p-2f, -0x1.324082p-2f, -0x1.11bf8cp-2f,        \
+      -0x1.d024fp-3f, -0x1.76abcap-3f, -0x1.12e5aap-3f, -0x1.73b6a4p-4f, -0x1.aed85ep-5f,          \
+      -0x1.be0792p-6f) /* C2 */                                                                    \
+    R(0x1.0ac62ap-8f, 0x1.4f856cp-10f, 0x1.479d8p-12f, 0x1.2f2p-14f, 0x1.cfe7d6p-17f,              \
+      0x1.e2dbep-19f, 0x1.ffff18p-3f, 0x1.ffff18p-3f, 0x1.7157aep-3f, 0x1.44f23cp-3f,              \
+      0x1.0d473ep-3f, 0x1.a5ae6p-4f, 0x1.27af5p-4f, 0x1.78a56ep-5f, 0x1.8ff87p-6f,                 \
+      0x1.720ed6p-7f) /* C3 */                                                                     \
+    R(-0x1.51648p-10f, -0x1.62d00ap-12f, -0x1.11b954p-14f, -0x1.867ef2p-17f, -0x1.b69d46p-20f,     \
+      -0x1.60d11p-22f, -0x1.103c92p-3f, -0x1.103c92p-3f, -0x1.7af5f6p-4f, -0x1.4a228p-4f,          \
+      -0x1.0b762p-4f, -0x1.97734ap-5f, -0x1.121caap-5f, -0x1.4ad8f2p-6f, -0x1.44721ap-7f,          \
+      -0x1.0edc8cp-8f) /* C4 */                                                                    \
+    R(0x1.94798ep-12f, 0x1.6449fp-14f, 0x1.c8109cp-17f, 0x1.edc5e4p-20f, 0x1.adf54ep-23f,          \
+      0x1.f5b7d8p-26f, 0x1.fa3a2ep-5f, 0x1.fa3a2ep-5f, 0x1.7330f8p-6f, 0x1.4d68e8p-4f,             \
+      0x1.ffceeap-6f, 0x1.7fed1ap-6f, 0x1.c5c5fep-7f, 0x1.069e2ep-7f, 0x1.e106c6p-9f,              \
+      0x1.6c5e2p-10f) /* C5 */                                                                     \
+    R(-0x1.ba013cp-14f, -0x1.4b50f2p-16f, -0x1.581fa2p-19f, -0x1.221052p-22f, -0x1.7be46ep-26f,    \
+      -0x1.529cf2p-29f, -0x1.6cfdacp-6f, -0x1.6cfdacp-6f, -0x1.f995f8p-4f, 0x1.10395cp-3f,         \
+      -0x1.6d82dcp-8f, -0x1.4dd472p-8f, -0x1.5c0f48p-8f, -0x1.74586cp-9f, -0x1.462aa2p-10f,        \
+      -0x1.c31e3ep-12f) /* C6 */
 
 #if defined(ACT_HAS_LUTXH)
 #define ACT_GELU_HALF_ROW(...) {__VA_ARGS__},
-static const float act_gelu_half_tab[9][16] = {ACT_GELU_HALF_ROWS(ACT_GELU_HALF_ROW)};
+static const float act_gelu_half_tab[8][16] = {ACT_GELU_HALF_ROWS(ACT_GELU_HALF_ROW)};
 #define ACT_GELU_H(k) v_lutxh(act_gelu_half_tab[k], ai)
+#define ACT_GELU_TOP 7
 /* v = a - m: (-m) - (-a) */
 #define ACT_GELU_W(na, ai) (na)
 #elif defined(ACT_HAS_LUTX)
@@ -122,6 +121,7 @@ static const float act_gelu_half_tab[9][16] = {ACT_GELU_HALF_ROWS(ACT_GELU_HALF_
     {p2, p3, p3, p4, p4, p4, p0, p1, p2, p3, p3, p4, p4, p4, p0, p1},
 static const float act_gelu_h_tab[9][16] = {ACT_GELU_H_ROWS(ACT_GELU_H_ROW)};
 #define ACT_GELU_H(k) v_lutx(act_gelu_h_tab[k], ai)
+#define ACT_GELU_TOP 8
 /* v = a - m or 1/a - m: (-m) - (-a) or (-m) - (1/-a); 1/ai is 1/na where it
  * is kept, and never a division by a denormal */
 #define ACT_GELU_W(na, ai) v_sel(v_gt(na, v_set1(-2.0f)), na, v_recip(ai))
@@ -155,8 +155,8 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     const vf p = act_exp_eval_v(r, t);
     const vf v = v_sub(ACT_GELU_H(0), ACT_GELU_W(na, ai));
     /* c_k in row k + 1 */
-    vf Q = v_fma(ACT_GELU_H(8), v, ACT_GELU_H(7));
-    for (int k = 6; k >= 3; k--) Q = v_fma(Q, v, ACT_GELU_H(k));
+    vf Q = v_fma(ACT_GELU_H(ACT_GELU_TOP), v, ACT_GELU_H(ACT_GELU_TOP - 1));
+    for (int k = ACT_GELU_TOP - 2; k >= 3; k--) Q = v_fma(Q, v, ACT_GELU_H(k));
     /* H - c0 = c1 v + v^2 Q, rounded once after c1 v: for a < 0.5 (c0 = 0,
      * c1 = 1/2) the result's last rounding */
     const vf rest = v_fma(v, ACT_GELU_H(2), v_mulz(v, v_mulz(v, Q)));

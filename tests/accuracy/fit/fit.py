@@ -295,4 +295,4 @@ if __name__ == "__main__":
         gelu_erf_small(0.5, 4)                   # gelu_erf.h ACT_GELU_A*
         gelu_erf_H_pieces(7)                     # gelu_erf.h act_gelu_h_tab
         gelu_erf_H_small(7)                      # gelu_erf.h, the fifth column (v_lutx)
-        gelu_erf_H_halves(7)                     # gelu_erf.h act_gelu_half_tab (v_lutxh)
+        gelu_erf_H_halves(6)                     # gelu_erf.h act_gelu_half_tab (v_lutxh)
