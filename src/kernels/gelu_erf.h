@@ -152,7 +152,7 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     vf t;
     const vf n = act_exp_n_v(v_mulz(h, na), &t);
     const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(h, na, v_mul(n, v_set1(-ACT_LN2_HI))));
-    const vf p = act_exp_eval_v(r, t);
+    const vf p = act_exp_eval1_v(r, t);
     const vf v = v_sub(ACT_GELU_H(0), ACT_GELU_W(na, ai));
     /* c_k in row k + 1 */
     vf Q = v_fma(ACT_GELU_H(ACT_GELU_TOP), v, ACT_GELU_H(ACT_GELU_TOP - 1));
