@@ -10,7 +10,8 @@
  * e^z/beta), the result is divided by beta once, and beta x > 2^20 gives x
  * (log1p(e^-z) < ulp there; also covers inf and beta x overflowing).
  * softplus(+inf) = +inf, softplus(-inf) = +0, softplus(FLT_MAX) = FLT_MAX.
- * Error: 0.8u (p) + 0.5u, + 0.5u for the division when beta != 1.
+ * Error: 0.8u (p; beta = 1 on AVX-512 ~1.1u, act_exp_eval1_v) + 0.5u, +
+ * 0.5u for the division when beta != 1.
  */
 #define ACT_LOG1P_M0 (-0x1.ffffd2p-2f)
 #define ACT_LOG1P_M1 0x1.554ddp-2f
@@ -40,9 +41,11 @@ static inline vf act_softplus_parts_v(vf zh, vf zl, vf *k, int lo) {
     const vm neg = v_lt(zh, v_zero());
     /* e^-105 * 1.42 < 2^-150: below, the result rounds to 0 */
     const vf wh = v_nabs_min(zh, 105.0f); /* NaN: through zh (pos) */
-    vf n;
-    const vf p =
-        lo ? act_exp_parts_v(wh, v_sel(neg, zl, v_neg(zl)), &n, NULL) : act_exp_fast_v(wh, &n);
+    vf n, t;
+    /* beta = 1: the lean table exp of act_softplus1_e_v, so that both bodies
+     * of the guarded kernel give the same bits */
+    const vf p = lo ? act_exp_parts_v(wh, v_sel(neg, zl, v_neg(zl)), &n, NULL)
+                    : act_exp_fast1_t_v(wh, &n, &t);
     /* beta = 1: e >= 2^-41 (n clamped at -40; the result keeps the true n):
      * below, e's share of log1p(e) = e (1 + L) and of z + log1p(e) is under
      * 2^-40, and a denormal e cost ~2.5x in the polynomial that follows. Not
@@ -68,7 +71,7 @@ static inline vf act_softplus1_e_v(vf x, vf *e) {
     /* |x| clamped at ACT_NM_CLAMP (87 where it matters): n >= -126 for
      * act_exp_scale_nm_v; beyond 87, e < 2^-125 is below half an ulp of |x|
      * either way */
-    const vf p = act_exp_fast_t_v(v_nabs_min(x, ACT_NM_CLAMP), &n, &t);
+    const vf p = act_exp_fast1_t_v(v_nabs_min(x, ACT_NM_CLAMP), &n, &t);
     *e = act_exp_scale_nm_v(p, n, t);
     return act_log1p_l_v(*e);
 }
