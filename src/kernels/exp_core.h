@@ -144,12 +144,12 @@ static inline vf act_exp_n_v(vf w, vf *t) {
     *t = v_fma(w, v_set1(ACT_LOG2E), v_set1(ACT_EXPT_MAGIC));
     return v_sub(*t, v_set1(ACT_EXPT_MAGIC)); /* m/16, exact */
 }
-/* p = 2^(j/16) e^r for the reduced r, j from t; also p = *ph + *pl before
- * the last rounding (|*pl| < 0.03 *ph) */
 /* e^r - 1 for the table's |r| <= ln2/32 */
 static inline vf act_expt_u_v(vf r) {
     return v_fma(v_fma(v_set1(ACT_EXPT_P1), r, v_set1(ACT_EXPT_P0)), v_sqr(r), r);
 }
+/* p = 2^(j/16) e^r for the reduced r, j from t; also p = *ph + *pl before
+ * the last rounding (|*pl| < 0.03 *ph) */
 static inline vf act_exp_eval2_v(vf r, vf t, vf *ph, vf *pl) {
     const vf u = act_expt_u_v(r);
     *ph = v_lut16(act_exp2_tab_hi, t);
