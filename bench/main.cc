@@ -17,6 +17,9 @@
 //   --act_kinds=relu,gelu_tanh   --act_sizes=1024,16384   --act_isas=scalar,avx512
 //   --act_impls=libact,memcpy,plain,onednn,xnnpack,eigen,sleef
 //   --act_wide=0|1  --act_tiny=0|1  --act_overhead=1,8,64,256|none
+//   --act_reps=N  repetitions of every run with n <= 262144 (in cache), whose
+//                 median the report takes; larger n run once (default 1;
+//                 scripts/bench.sh passes 5 with random interleaving)
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -112,6 +115,7 @@ struct Options {
     bool wide = true;
     bool tiny = true;
     std::vector<std::size_t> overhead{1, 8, 64, 256};
+    int reps = 1;
 };
 
 std::vector<std::string> split(const std::string &s) {
@@ -182,6 +186,11 @@ Options parse_options(int *argc, char **argv) {
             o.tiny = std::strcmp(v, "0") != 0;
         } else if (const char *v = val("--act_overhead=")) {
             o.overhead = parse_sizes(v);
+        } else if (const char *v = val("--act_reps=")) {
+            char *end = nullptr;
+            long x = std::strtol(v, &end, 10);
+            if (*end || x < 1 || x > 100) usage_error(std::string("bad --act_reps '") + v + "'");
+            o.reps = static_cast<int>(x);
         } else if (a.compare(0, 6, "--act_") == 0) {
             usage_error("unknown option " + a);
         } else {
@@ -206,6 +215,8 @@ constexpr int kRanges = 3;
 constexpr float kRangeLimit[kRanges] = {8.0f, 100.0f, 1e-38f};
 constexpr const char *kRangeTail[kRanges] = {"", "/wide", "/tiny"};
 constexpr std::size_t kTinySize = 16384;
+// input + output <= 2 MiB: the sizes the report calls "in cache"
+constexpr std::size_t kInCacheMax = 262144;
 
 uint64_t splitmix64(uint64_t x) {
     x += 0x9e3779b97f4a7c15ull;
@@ -623,15 +634,20 @@ void register_all(const Options &o) {
         int c = std::strcmp(a->name, b->name);
         return c ? c < 0 : std::strcmp(a->variant, b->variant) < 0;
     });
-    auto reg = [](const std::string &name, auto fn) {
-        return benchmark::RegisterBenchmark(name.c_str(), fn);
+    // In-cache runs last ~1 ms each, so one descheduling or a neighbour's burst
+    // moves a single sample by 10-20% on a shared VM: those are repeated (the
+    // report takes the median). Out of cache, one call is long enough.
+    auto reg = [&o](const std::string &name, auto fn, std::size_t n) {
+        benchmark::internal::Benchmark *b = benchmark::RegisterBenchmark(name.c_str(), fn);
+        if (o.reps > 1 && n <= kInCacheMax) b->Repetitions(o.reps);
+        return b;
     };
     const std::string sep = "/";
 
     if (want(o, "memcpy"))
         for (std::size_t n : o.sizes)
             reg("memcpy/copy/libc/" + std::to_string(n) + "/oop",
-                [n](benchmark::State &st) { bm_memcpy(st, n); });
+                [n](benchmark::State &st) { bm_memcpy(st, n); }, n);
 
     for (act_kind kind : o.kinds) {
         const std::string kn = act_kind_name(kind);
@@ -648,20 +664,22 @@ void register_all(const Options &o) {
                         // other ranges: default ISA only
                         if (r != kNarrow && isa != ip_isa) continue;
                         reg("libact/" + kn + sep + act_isa_name(isa) + sep + ns + "/oop" + tail,
-                            [=](benchmark::State &st) { bm_libact(st, kind, isa, n, r, false); });
+                            [=](benchmark::State &st) { bm_libact(st, kind, isa, n, r, false); },
+                            n);
                     }
                     if (r != kTiny)
                         reg("libact/" + kn + sep + act_isa_name(ip_isa) + sep + ns + "/ip" + tail,
-                            [=](benchmark::State &st) { bm_libact(st, kind, ip_isa, n, r, true); });
+                            [=](benchmark::State &st) { bm_libact(st, kind, ip_isa, n, r, true); },
+                            n);
                 }
                 if (want(o, "plain"))
                     reg("plain/" + kn + "/native/" + ns + "/oop" + tail,
-                        [=](benchmark::State &st) { bm_impl(st, &plain_peer, kind, n, r); });
+                        [=](benchmark::State &st) { bm_impl(st, &plain_peer, kind, n, r); }, n);
                 for (const Peer *p : ps) {
                     if (!want(o, p->name) || !p->has(kind)) continue;
                     reg(std::string(p->name) + sep + kn + sep + p->variant + sep + ns + "/oop" +
                             tail,
-                        [=](benchmark::State &st) { bm_impl(st, p, kind, n, r); });
+                        [=](benchmark::State &st) { bm_impl(st, p, kind, n, r); }, n);
                 }
             }
         }
@@ -672,10 +690,10 @@ void register_all(const Options &o) {
         for (std::size_t n : o.overhead) {
             if (want(o, "libact"))
                 reg("overhead/" + kn + "/libact/" + std::to_string(n) + "/oop",
-                    [=](benchmark::State &st) { bm_overhead(st, kind, true, n); });
+                    [=](benchmark::State &st) { bm_overhead(st, kind, true, n); }, n);
             if (want(o, "plain"))
                 reg("overhead/" + kn + "/plain/" + std::to_string(n) + "/oop",
-                    [=](benchmark::State &st) { bm_overhead(st, kind, false, n); });
+                    [=](benchmark::State &st) { bm_overhead(st, kind, false, n); }, n);
         }
     }
 }

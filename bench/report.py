@@ -40,11 +40,20 @@ def parse(path):
     with open(path) as f:
         data = json.load(f)
     recs = {}
+    # A repeated run (act_bench --act_reps) is represented by its median; its
+    # single repetitions are skipped, and so is every other aggregate. A run
+    # that failed in every repetition has no median and keeps a failed repetition.
+    medians = {b["run_name"] for b in data["benchmarks"]
+               if b.get("run_type") == "aggregate" and b.get("aggregate_name") == "median"}
     for b in data["benchmarks"]:
         if b.get("run_type") == "aggregate":
+            if b.get("aggregate_name") != "median":
+                continue
+        elif b.get("run_name", b["name"]) in medians:
             continue
-        parts = b["name"].split("/")
-        parts = [p for p in parts if p not in ("real_time", "manual_time")]
+        parts = b.get("run_name", b["name"]).split("/")
+        parts = [p for p in parts
+                 if p not in ("real_time", "manual_time") and not p.startswith("repeats:")]
         rng = parts[-1] if parts[-1] in ("wide", "tiny") else "narrow"
         if rng != "narrow":
             parts = parts[:-1]
@@ -391,6 +400,8 @@ def write_md(res, md_path, img_dir, images, command, seconds):
     a("```")
     a("")
     mins = f"{seconds / 60:.1f} min" if seconds else "unknown"
+    m = re.search(r"--act_reps=(\d+)", ctx.get("act_bench_args", ""))
+    reps = int(m.group(1)) if m else 1
     scalar_kinds = []
     for kind in res.kinds:
         b = res.get("libact", kind, res.best_isa, res.sizes[-1]) if res.sizes else None
@@ -400,6 +411,10 @@ def write_md(res, md_path, img_dir, images, command, seconds):
     a(f"This run: `{command}`, {mins} wall time, started {ctx.get('date', '?')}, "
       f"`--benchmark_min_time={ctx_min_time(ctx)}`, libact source "
       f"`{ctx.get('libact_source', '?')}`. "
+      + (f"Every figure for n ≤ 256K is the median of {reps} repetitions, interleaved at "
+         "random with all other runs (`--act_reps`, `--benchmark_enable_random_interleaving`): "
+         "a single in-cache sample moved by 10-20 % between runs on this shared VM, a median "
+         "by a few %; larger n ran once. " if reps > 1 else "")
       + (f"Kinds without a `{res.best_isa}` kernel in this build, served by a lower ISA: "
          f"{', '.join(scalar_kinds)}. " if scalar_kinds else
          f"Every kind ran its own `{res.best_isa}` kernel. ")
@@ -407,6 +422,7 @@ def write_md(res, md_path, img_dir, images, command, seconds):
       "only the output of a full run.")
     a("")
     a(f"A full run takes about {mins} on this 2-core VM with `--benchmark_min_time=0.05` "
+      f"and {reps} repetition{'s' if reps > 1 else ''} in cache "
       "(budget: under 15 minutes; most of the time goes to the scalar-ISA and plain-loop "
       "transcendental runs at 64M elements, about a second per call). "
       "`scripts/bench.sh --act_sizes=16384,4194304` or `--act_kinds=relu,gelu_tanh` gives a "

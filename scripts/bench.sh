@@ -8,6 +8,8 @@
 #                                         are passed through (see bench/main.cc)
 # Environment:
 #   ACT_BENCH_MIN_TIME   --benchmark_min_time in seconds (default 0.05)
+#   ACT_BENCH_REPS       repetitions of each in-cache run (n <= 256K), interleaved
+#                        at random with the others; the report takes the median (default 5)
 #   ACT_BENCH_JSON       where the raw results go (default bench/results/<UTC time>.json,
 #                        git-ignored); bench/results/latest.json links to the last one
 #   ACT_BENCH_REPORT=0   run only; do not rewrite docs/performance.md and docs/img/
@@ -35,6 +37,7 @@ start=$(date +%s)
 ACT_BENCH_SOURCE="$(git -C "$ACT_ROOT" describe --always --dirty 2>/dev/null || echo unknown)" \
 OMP_NUM_THREADS=1 "$build/bench/act_bench" \
   --benchmark_min_time="${ACT_BENCH_MIN_TIME:-0.05}" \
+  --act_reps="${ACT_BENCH_REPS:-5}" --benchmark_enable_random_interleaving=true \
   --benchmark_out="$json" --benchmark_out_format=json "$@"
 echo "bench: $(( $(date +%s) - start )) s, results in $json"
 ln -sf "$(basename "$json")" bench/results/latest.json
