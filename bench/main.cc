@@ -17,8 +17,9 @@
 //   --act_kinds=relu,gelu_tanh   --act_sizes=1024,16384   --act_isas=scalar,avx512
 //   --act_impls=libact,memcpy,plain,onednn,xnnpack,eigen,sleef
 //   --act_wide=0|1  --act_tiny=0|1  --act_overhead=1,8,64,256|none
-//   --act_reps=N  repetitions of every run with n <= 262144 (in cache), whose
-//                 median the report takes; larger n run once (default 1;
+//   --act_reps=N  repetitions of every run with n <= 262144 (in cache) and of
+//                 memcpy and libact (best ISA, out of place) at every n; the
+//                 report takes the median; the rest run once (default 1;
 //                 scripts/bench.sh passes 5 with random interleaving)
 #include <benchmark/benchmark.h>
 
@@ -634,20 +635,24 @@ void register_all(const Options &o) {
         int c = std::strcmp(a->name, b->name);
         return c ? c < 0 : std::strcmp(a->variant, b->variant) < 0;
     });
-    // In-cache runs last ~1 ms each, so one descheduling or a neighbour's burst
-    // moves a single sample by 10-20% on a shared VM: those are repeated (the
-    // report takes the median). Out of cache, one call is long enough.
-    auto reg = [&o](const std::string &name, auto fn, std::size_t n) {
+    // A shared VM moves a single sample by 10-20% (in cache: one descheduling
+    // in a ~1 ms run; out of cache: a neighbour's memory traffic), so runs are
+    // repeated and the report takes the median: every run in cache, and out of
+    // cache the two the memcpy target compares (memcpy and libact out of place
+    // at the best ISA). The rest out of cache (scalar loops up to a second per
+    // call) would cost minutes and enter no target.
+    auto reg = [&o](const std::string &name, auto fn, std::size_t n, bool target) {
         benchmark::internal::Benchmark *b = benchmark::RegisterBenchmark(name.c_str(), fn);
-        if (o.reps > 1 && n <= kInCacheMax) b->Repetitions(o.reps);
+        if (o.reps > 1 && (n <= kInCacheMax || target)) b->Repetitions(o.reps);
         return b;
     };
     const std::string sep = "/";
 
     if (want(o, "memcpy"))
         for (std::size_t n : o.sizes)
-            reg("memcpy/copy/libc/" + std::to_string(n) + "/oop",
-                [n](benchmark::State &st) { bm_memcpy(st, n); }, n);
+            reg(
+                "memcpy/copy/libc/" + std::to_string(n) + "/oop",
+                [n](benchmark::State &st) { bm_memcpy(st, n); }, n, true);
 
     for (act_kind kind : o.kinds) {
         const std::string kn = act_kind_name(kind);
@@ -663,23 +668,28 @@ void register_all(const Options &o) {
                     for (act_isa isa : o.isas) {
                         // other ranges: default ISA only
                         if (r != kNarrow && isa != ip_isa) continue;
-                        reg("libact/" + kn + sep + act_isa_name(isa) + sep + ns + "/oop" + tail,
-                            [=](benchmark::State &st) { bm_libact(st, kind, isa, n, r, false); },
-                            n);
+                        reg(
+                            "libact/" + kn + sep + act_isa_name(isa) + sep + ns + "/oop" + tail,
+                            [=](benchmark::State &st) { bm_libact(st, kind, isa, n, r, false); }, n,
+                            isa == g_best_isa && r == kNarrow);
                     }
                     if (r != kTiny)
-                        reg("libact/" + kn + sep + act_isa_name(ip_isa) + sep + ns + "/ip" + tail,
+                        reg(
+                            "libact/" + kn + sep + act_isa_name(ip_isa) + sep + ns + "/ip" + tail,
                             [=](benchmark::State &st) { bm_libact(st, kind, ip_isa, n, r, true); },
-                            n);
+                            n, false);
                 }
                 if (want(o, "plain"))
-                    reg("plain/" + kn + "/native/" + ns + "/oop" + tail,
-                        [=](benchmark::State &st) { bm_impl(st, &plain_peer, kind, n, r); }, n);
+                    reg(
+                        "plain/" + kn + "/native/" + ns + "/oop" + tail,
+                        [=](benchmark::State &st) { bm_impl(st, &plain_peer, kind, n, r); }, n,
+                        false);
                 for (const Peer *p : ps) {
                     if (!want(o, p->name) || !p->has(kind)) continue;
-                    reg(std::string(p->name) + sep + kn + sep + p->variant + sep + ns + "/oop" +
+                    reg(
+                        std::string(p->name) + sep + kn + sep + p->variant + sep + ns + "/oop" +
                             tail,
-                        [=](benchmark::State &st) { bm_impl(st, p, kind, n, r); }, n);
+                        [=](benchmark::State &st) { bm_impl(st, p, kind, n, r); }, n, false);
                 }
             }
         }
@@ -689,11 +699,13 @@ void register_all(const Options &o) {
         const std::string kn = act_kind_name(kind);
         for (std::size_t n : o.overhead) {
             if (want(o, "libact"))
-                reg("overhead/" + kn + "/libact/" + std::to_string(n) + "/oop",
-                    [=](benchmark::State &st) { bm_overhead(st, kind, true, n); }, n);
+                reg(
+                    "overhead/" + kn + "/libact/" + std::to_string(n) + "/oop",
+                    [=](benchmark::State &st) { bm_overhead(st, kind, true, n); }, n, false);
             if (want(o, "plain"))
-                reg("overhead/" + kn + "/plain/" + std::to_string(n) + "/oop",
-                    [=](benchmark::State &st) { bm_overhead(st, kind, false, n); }, n);
+                reg(
+                    "overhead/" + kn + "/plain/" + std::to_string(n) + "/oop",
+                    [=](benchmark::State &st) { bm_overhead(st, kind, false, n); }, n, false);
         }
     }
 }

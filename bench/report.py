@@ -414,7 +414,8 @@ def write_md(res, md_path, img_dir, images, command, seconds):
       + (f"Every figure for n ≤ 256K is the median of {reps} repetitions, interleaved at "
          "random with all other runs (`--act_reps`, `--benchmark_enable_random_interleaving`): "
          "a single in-cache sample moved by 10-20 % between runs on this shared VM, a median "
-         "by a few %; larger n ran once. " if reps > 1 else "")
+         "by a few %. For larger n, memcpy and libact at its best ISA (the ×memcpy target) are "
+         "medians likewise; the other columns ran once. " if reps > 1 else "")
       + (f"Kinds without a `{res.best_isa}` kernel in this build, served by a lower ISA: "
          f"{', '.join(scalar_kinds)}. " if scalar_kinds else
          f"Every kind ran its own `{res.best_isa}` kernel. ")

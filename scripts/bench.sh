@@ -8,8 +8,9 @@
 #                                         are passed through (see bench/main.cc)
 # Environment:
 #   ACT_BENCH_MIN_TIME   --benchmark_min_time in seconds (default 0.05)
-#   ACT_BENCH_REPS       repetitions of each in-cache run (n <= 256K), interleaved
-#                        at random with the others; the report takes the median (default 5)
+#   ACT_BENCH_REPS       repetitions of each in-cache run (n <= 256K) and of memcpy and
+#                        libact's best ISA at every n, interleaved at random with the
+#                        others; the report takes the median (default 5)
 #   ACT_BENCH_JSON       where the raw results go (default bench/results/<UTC time>.json,
 #                        git-ignored); bench/results/latest.json links to the last one
 #   ACT_BENCH_REPORT=0   run only; do not rewrite docs/performance.md and docs/img/
