@@ -33,29 +33,33 @@ static inline vf act_sigmoid_p_v(vf x, float c, vf *n, vf *t) {
     return act_exp_fast_t_v(v_nabs_min(x, c), n, t);
 }
 /*
- * ACT_SIG_GUARD_ABS: where -min(|x|, 87) is two operations (AVX2, NEON: an OR
- * and a max; AVX-512's v_nabs_min is one vrangeps), the group test is made on
- * -|x| instead of x, so that it also sends |x| > 87 to the other body and the
- * fast one needs no clamp: AVX2 +3.4%, bit-identical over 2^32 inputs; on
- * [-100, 100], where most groups now take the other body, -1.3%. SSE2 keeps
- * the clamp: there the other body is slow enough that the wide range lost 23%.
+ * The fast body's -|x| and what the group test compares with -87. Where
+ * -min(|x|, 87) is two operations (AVX2, NEON: an OR and a max; AVX-512's
+ * v_nabs_min is one vrangeps), the test is made on -|x|, so that it also sends
+ * |x| > 87 to the other body and the fast one needs no clamp: AVX2 +3.4%,
+ * bit-identical over 2^32 inputs; on [-100, 100], where most groups now take
+ * the other body, -1.3%. SSE2 keeps the clamp: there the other body is slow
+ * enough that the wide range lost 23%.
  */
-#define ACT_SIG_GUARD_ABS (ACT_HAS_FMA && !ACT_HAS_SEL_NEG)
+#if ACT_HAS_FMA && !ACT_HAS_SEL_NEG
+#define ACT_SIG_W(x) v_nabs(x)
+#define ACT_SIG_TESTED(x) v_nabs(x)
+#else
+#define ACT_SIG_W(x) v_nabs_min(x, ACT_NM_CLAMP)
+#define ACT_SIG_TESTED(x) (x)
+#endif
 /* the whole group within |x| <= 87 (or x >= -87 with |x| clamped at
  * ACT_NM_CLAMP, 87 where it matters): n >= -126, so e = 2^n p by
  * v_ldexp_nm (for x in (87, 105] the result is 1 either way) */
 static inline vf act_sigmoid_v(vf x, const act_kargs *a) {
     (void)a;
     vf n, t;
-#if ACT_SIG_GUARD_ABS
-    const vf p = act_exp_fast_t_v(v_nabs(x), &n, &t);
-#else
-    const vf p = act_sigmoid_p_v(x, ACT_NM_CLAMP, &n, &t);
-#endif
+    const vf p = act_exp_fast_t_v(ACT_SIG_W(x), &n, &t);
     const vf e = act_exp_scale_nm_v(p, n, t);
     return v_div(ACT_SIG_SEL_NEG(x, e, 1.0f), v_add(v_set1(1.0f), e));
 }
-/* x < -87 (or |x| > 87) somewhere: p/d, then 2^n (the same value where the result is normal) */
+/* ACT_SIG_TESTED(x) < -87 somewhere: p/d, then 2^n (the same value where
+ * the result is normal) */
 static inline vf act_sigmoid_low_v(vf x, const act_kargs *a) {
     (void)a;
     vf n, t;
@@ -63,13 +67,10 @@ static inline vf act_sigmoid_low_v(vf x, const act_kargs *a) {
     const vf d = v_add(v_set1(1.0f), v_ldexp_lo(p, n));
     return v_ldexp(v_div(ACT_SIG_SEL_NEG(x, p, 1.0f), d), ACT_SIG_SEL_NEG(x, n, 0.0f));
 }
-#if ACT_SIG_GUARD_ABS
-static inline vm act_sigmoid_low_need_v(vf x) { return v_lt(v_nabs(x), v_set1(-87.0f)); }
-#else
-static inline vm act_sigmoid_low_need_v(vf x) { return v_lt(x, v_set1(-87.0f)); }
-#endif
+static inline vm act_sigmoid_low_need_v(vf x) { return v_lt(ACT_SIG_TESTED(x), v_set1(-87.0f)); }
 #undef ACT_SIG_SEL_NEG
-#undef ACT_SIG_GUARD_ABS
+#undef ACT_SIG_W
+#undef ACT_SIG_TESTED
 ACT_GUARDED_KERNEL(sigmoid, 4, act_sigmoid_v, act_sigmoid_low_v, act_sigmoid_low_need_v)
 
 /* SLEEF composition: e = Sleef exp(-|x|), then 1/(1+e) or e/(1+e). */
