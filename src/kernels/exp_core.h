@@ -118,11 +118,13 @@ static inline vf act_exp_parts_v(vf wh, vf wl, vf *n_out, vf *u_out) {
  * rounded product but at ties, which the odd sum breaks the other way; FMA
  * ISAs: n rounded once from the exact product; either n keeps |r| <= ln2/2) */
 #define ACT_EXPP_MAGIC 0x1.8000fep+23f
-/* n = round(w log2e) that way on every ISA, *t the sum (v_pow2t(*t) = 2^n) */
-static inline vf act_exp_nint_v(vf w, vf *t) {
-    *t = v_fma(w, v_set1(ACT_LOG2E), v_set1(ACT_EXPP_MAGIC));
+/* n = round(s w log2e) that way on every ISA (s a power of 2, folded into
+ * the constant), *t the sum (v_pow2t(*t) = 2^n) */
+static inline vf act_exp_nints_v(vf w, float s, vf *t) {
+    *t = v_fma(w, v_set1(s * ACT_LOG2E), v_set1(ACT_EXPP_MAGIC));
     return v_sub(*t, v_set1(ACT_EXPP_MAGIC));
 }
+static inline vf act_exp_nint_v(vf w, vf *t) { return act_exp_nints_v(w, 1.0f, t); }
 #if defined(ACT_HAS_LUT16)
 #define ACT_EXPT_MAGIC 0x1.8p19f
 #define ACT_EXPT_P0 0x1.00022p-1f
@@ -139,9 +141,10 @@ static const float act_exp2_tab_lo[16] = {
     0x1.52486cp-27f};
 /* clang-format on */
 
-/* n = w log2e rounded to a multiple of 1/16; *t keeps m mod 16 in its last bits */
-static inline vf act_exp_n_v(vf w, vf *t) {
-    *t = v_fma(w, v_set1(ACT_LOG2E), v_set1(ACT_EXPT_MAGIC));
+/* n = s w log2e rounded to a multiple of 1/16 (s a power of 2, folded into
+ * the constant); *t keeps m mod 16 in its last bits */
+static inline vf act_exp_ns_v(vf w, float s, vf *t) {
+    *t = v_fma(w, v_set1(s * ACT_LOG2E), v_set1(ACT_EXPT_MAGIC));
     return v_sub(*t, v_set1(ACT_EXPT_MAGIC)); /* m/16, exact */
 }
 /* e^r - 1 for the table's |r| <= ln2/32 */
@@ -168,15 +171,37 @@ static inline vf act_exp_eval1_v(vf r, vf t) {
     const vf ph = v_lut16(act_exp2_tab_hi, t);
     return v_fma(ph, act_expt_u_v(r), ph);
 }
+/* act_exp_eval1_v for R = 2r, the polynomial's coefficients scaled by powers
+ * of 2 (exact) so that no operation halves R: u = R (1/2 + R (P0/4 + R
+ * P1/8)), Horner, as many operations as the Estrin pair above and within
+ * ~1u of its size (|u| < 0.023: 0.02u of p). R may be denormal: v_mulz. */
+static inline vf act_exp_eval1h_v(vf R, vf t) {
+    const vf ph = v_lut16(act_exp2_tab_hi, t);
+    const vf c =
+        v_fma(v_fma(v_set1(ACT_EXPT_P1 * 0.125f), R, v_set1(ACT_EXPT_P0 * 0.25f)), R, v_set1(0.5f));
+    return v_fma(ph, v_mulz(R, c), ph);
+}
 #else
-static inline vf act_exp_n_v(vf w, vf *t) { return act_exp_nint_v(w, t); }
+static inline vf act_exp_ns_v(vf w, float s, vf *t) { return act_exp_nints_v(w, s, t); }
 static inline vf act_exp_eval_v(vf r, vf t) {
     (void)t;
     const vf P = v_fma(act_exp_p_v(r), r, v_set1(1.0f));
     return v_fma(P, r, v_set1(1.0f));
 }
 static inline vf act_exp_eval1_v(vf r, vf t) { return act_exp_eval_v(r, t); }
+/* e^(R/2) for R = 2r: Horner's 1 + R(1/2 + R(P0/4 + R(P1/8 + ...))), the
+ * coefficients scaled by powers of 2 (exact) */
+static inline vf act_exp_eval1h_v(vf R, vf t) {
+    (void)t;
+    vf P = v_fma(v_set1(ACT_EXP_P4 * 0x1p-6f), R, v_set1(ACT_EXP_P3 * 0x1p-5f));
+    P = v_fma(P, R, v_set1(ACT_EXP_P2 * 0x1p-4f));
+    P = v_fma(P, R, v_set1(ACT_EXP_P1 * 0x1p-3f));
+    P = v_fma(P, R, v_set1(ACT_EXP_P0 * 0x1p-2f));
+    P = v_fma(P, R, v_set1(0.5f));
+    return v_fma(P, R, v_set1(1.0f));
+}
 #endif
+static inline vf act_exp_n_v(vf w, vf *t) { return act_exp_ns_v(w, 1.0f, t); }
 /* The reduction of act_exp_fast2_v: n from act_exp_n_v, r = w - n ln2
  * (+ wl when lo). Split from the evaluation so that a caller can pick its
  * form (act_exp_eval_v or, with the table, _eval2_v), and one with its own r

@@ -24,7 +24,7 @@
  *   rational in a (positive coefficients, but Horner in a up to 14.5
  *   accumulates ~2.5u in each of P and Q: 5 ULP measured).
  *   -x^2/2 is exact as hi + lo (v_two_prod; with v_lutx the reduction takes
- *   the exact product in one FMA instead): rounding it, or rounding -x/sqrt 2
+ *   the exact square in one FMA instead): rounding it, or rounding -x/sqrt 2
  *   before an erfc, costs |x^2| 2^-24 relative, ~200 ULP near x = -13.
  *   e^(...) = 2^n p; p H is formed as fma(p, c0, p rest) (SSE2, no FMA:
  *   c0 + (rest + u H) with p = 1 + u unrounded, see there; c0 is stored
@@ -32,8 +32,9 @@
  *   2^n is applied last (denormal results from x = -13.2 down to -14.1
  *   rounded once). x is clamped to ±14.5 for the tail, where
  *   e^(-x^2/2) < 2^-151: gelu(-inf) = -0, gelu(+inf) = +inf.
- * Error: 0.8u (p; AVX-512 ~1.1u, act_exp_eval1_v) + 0.12u (fit; AVX-512
- * 0.33u) + ~0.2u (Horner) + 0.5u.
+ * Error: 0.8u (p; AVX-512 ~1.1u, act_exp_eval1h_v) + 0.12u (fit; AVX-512
+ * 0.33u) + ~0.2u (Horner; with v_lutx H - c0 is rounded twice: up to 0.5u
+ * more where c0 = 0) + 0.5u.
  */
 #define ACT_GELU_A0 0x1.988454p-2f
 #define ACT_GELU_A1 (-0x1.1058ccp-4f)
@@ -139,28 +140,36 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
      * back at the end); ai picks the piece (v_lutx, v_lutxh ignore the sign
      * bit) */
     const vf na = v_nabs_min(x, 14.5f), ai = v_min(na, v_set1(-0x1p-4f));
-    /* e^(-x^2/2) = 2^n p, reduced from the exact product h na, h = a/2 (one
-     * FMA, |r| < 0.06 with the table, 0.39 without, before its rounding);
-     * with v_lutx h = 0 for a < 0.5, where p = 1 and the piece is the whole
-     * product (a select, not a table row: a permute in the exp's chain
-     * measured ~7% slower). The products that are tiny for a tiny x are v_mulz (avx512
-     * over denormal x 1.1 -> 3.2 Gelem/s; each alone did not help) */
+    /* e^(-x^2/2) = 2^n p, n from a^2 with -log2(e)/2 folded into the
+     * constant, reduced as R = 2r = -a^2 - 2n ln2: the exact square in one
+     * FMA (|R| < 0.12 with the table, 0.78 without, before its rounding), the
+     * halving in act_exp_eval1h_v's coefficients (one operation fewer than
+     * forming h = a/2 and reducing h a: avx512 +1.5%, avx2 -0.7%, exhaustive
+     * rows unchanged). With v_lutx -a is replaced by 0 for a < 0.5, where
+     * p = 1 and the piece is the whole product (a select, not a table row: a
+     * permute in the exp's chain measured ~7% slower). The products that are
+     * tiny for a tiny x are v_mulz (avx512 over denormal x 1.1 -> 3.2
+     * Gelem/s; each alone did not help) */
 #if defined(ACT_HAS_LUTXH)
-    const vf h = v_mulz(na, v_set1(-0.5f));
+    const vf ne = na;
 #else
-    const vf h = v_sel(v_gt(na, v_set1(-0.5f)), v_zero(), v_mulz(na, v_set1(-0.5f)));
+    const vf ne = v_sel(v_gt(na, v_set1(-0.5f)), v_zero(), na);
 #endif
     vf t;
-    const vf n = act_exp_n_v(v_mulz(h, na), &t);
-    const vf r = v_fma(n, v_set1(-ACT_LN2_LO), v_fma(h, na, v_mul(n, v_set1(-ACT_LN2_HI))));
-    const vf p = act_exp_eval1_v(r, t);
+    const vf n = act_exp_ns_v(v_mulz(ne, ne), -0.5f, &t);
+    /* R = 2r = -x^2 - 2n ln2, the exact square reduced in one FMA */
+    const vf R =
+        v_fma(n, v_set1(-2.0f * ACT_LN2_LO), v_fnma(ne, ne, v_mul(n, v_set1(-2.0f * ACT_LN2_HI))));
+    const vf p = act_exp_eval1h_v(R, t);
     const vf v = v_sub(ACT_GELU_H(0), ACT_GELU_W(na, ai));
     /* c_k in row k + 1 */
     vf Q = v_fma(ACT_GELU_H(ACT_GELU_TOP), v, ACT_GELU_H(ACT_GELU_TOP - 1));
     for (int k = ACT_GELU_TOP - 2; k >= 3; k--) Q = v_fma(Q, v, ACT_GELU_H(k));
-    /* H - c0 = c1 v + v^2 Q, rounded once after c1 v: for a < 0.5 (c0 = 0,
-     * c1 = 1/2) the result's last rounding */
-    const vf rest = v_fma(v, ACT_GELU_H(2), v_mulz(v, v_mulz(v, Q)));
+    /* H - c0 = v (c1 + v Q): for a < 0.5 (c0 = 0, c1 = 1/2) the result's
+     * last rounding. (As fma(v, c1, v (v Q)), one rounding fewer and one
+     * operation more: avx512 -5%, avx2 -4.5%; exhaustive max 2 ULP either
+     * way, avx512 > 1 ULP on 0.0068% of inputs, now 0.0101%.) */
+    const vf rest = v_mulz(v, v_fma(v, Q, ACT_GELU_H(2)));
     /* -p H, its zeros -0 (rest >= +0: -(p rest) - 0 is -0 at rest = +0) */
     const vf npH = v_fma(p, ACT_GELU_H(1), v_fnma(p, rest, v_set1(-0.0f)));
     const vf neH = v_ldexp_lo(npH, n); /* n in [-152, 0] */
