@@ -144,8 +144,8 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
      * constant, reduced as R = 2r = -a^2 - 2n ln2: the exact square in one
      * FMA (|R| < 0.12 with the table, 0.78 without, before its rounding), the
      * halving in act_exp_eval1h_v's coefficients (one operation fewer than
-     * forming h = a/2 and reducing h a: avx512 +1.5%, avx2 within noise, exhaustive
-     * rows unchanged). With v_lutx -a is replaced by 0 for a < 0.5, where
+     * forming h = a/2 and reducing h a: avx512 +1.5%, avx2 within noise,
+     * exhaustive rows unchanged). With v_lutx -a is replaced by 0 for a < 0.5, where
      * p = 1 and the piece is the whole product (a select, not a table row: a
      * permute in the exp's chain measured ~7% slower). The products that are
      * tiny for a tiny x are v_mulz (avx512 over denormal x 1.1 -> 3.2
@@ -167,8 +167,8 @@ static inline vf act_gelu_erf_v(vf x, const act_kargs *a) {
     for (int k = ACT_GELU_TOP - 2; k >= 3; k--) Q = v_fma(Q, v, ACT_GELU_H(k));
     /* H - c0 = v (c1 + v Q): for a < 0.5 (c0 = 0, c1 = 1/2) the result's
      * last rounding. (As fma(v, c1, v (v Q)), one rounding fewer and one
-     * operation more: avx512 -5%, avx2 within noise; exhaustive max 2 ULP either
-     * way, avx512 > 1 ULP on 0.0068% of inputs, now 0.0101%.) */
+     * operation more: avx512 -5%, avx2 within noise; exhaustive max 2 ULP
+     * either way, avx512 > 1 ULP on 0.0068% of inputs, now 0.0101%.) */
     const vf rest = v_mulz(v, v_fma(v, Q, ACT_GELU_H(2)));
     /* -p H, its zeros -0 (rest >= +0: -(p rest) - 0 is -0 at rest = +0) */
     const vf npH = v_fma(p, ACT_GELU_H(1), v_fnma(p, rest, v_set1(-0.0f)));
